@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../datasets/parse-csv.js';
+import { trainRun } from '../training/train-run.js';
+import type { WorkerMessage, WorkerResult, WorkerTask } from './worker-protocol.js';
+
+/** Entry of a training thread: parse the data, train, hand the result back. It writes nothing itself. */
+export default function runTrainingTask(task: WorkerTask): WorkerResult {
+  const post = (message: WorkerMessage): void => task.port.postMessage(message);
+  post({ type: 'started' });
+  try {
+    const table = parseCsv(readFileSync(task.datasetPath, 'utf8'));
+    const outcome = trainRun(table, task.config, (fraction) => post({ type: 'progress', fraction }));
+    return {
+      modelJson: JSON.stringify(outcome.modelDocument),
+      evaluation: outcome.evaluation,
+      importance: outcome.importance,
+      metadata: outcome.metadata,
+    };
+  } finally {
+    task.port.close();
+  }
+}

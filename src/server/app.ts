@@ -1,0 +1,62 @@
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Services } from './context.js';
+import { apiErrors, registerErrorHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { experimentRoutes } from './routes/experiments.js';
+import { modelRoutes } from './routes/models.js';
+
+export interface AppOptions {
+  services: Services;
+  maxUploadMb: number;
+  logger: FastifyServerOptions['logger'];
+}
+
+/** The HTTP app, wired in a fixed order: plugins, error mapping, public routes, then the authenticated API. */
+export async function buildApp({ services, maxUploadMb, logger }: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = Math.floor(maxUploadMb * 1024 * 1024);
+  const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } } })
+    .withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Trainyard', version: '0.1.0', description: 'Train models on tabular data over HTTP.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(multipart, { limits: { fileSize: bodyLimit, files: 1 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) =>
+    done(null, body),
+  );
+  registerErrorHandler(app, maxUploadMb);
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { services });
+      await api.register(async (secured) => {
+        secured.decorateRequest('userId', '');
+        secured.addHook('onRequest', async (request) => {
+          const header = request.headers.authorization ?? '';
+          const match = /^Bearer\s+(\S+)$/i.exec(header);
+          const userId = match ? await services.auth.authenticate(match[1]) : undefined;
+          if (!userId) throw apiErrors.notAuthenticated();
+          request.userId = userId;
+        });
+        await secured.register(experimentRoutes, { services });
+        await secured.register(datasetRoutes, { services });
+        await secured.register(modelRoutes, { services });
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

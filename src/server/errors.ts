@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { InvalidHyperparameterError, InvalidTrainingDataError } from '../ml/index.js';
+import { DatasetError } from '../datasets/dataset-error.js';
+
+/** An error with the HTTP status and the user-facing `detail` it answers with. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly detail: string,
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+/** The error catalogue: every `detail` text the API can answer with is made here. */
+export const apiErrors = {
+  notAuthenticated: () => new ApiError(401, 'Not authenticated'),
+  invalidCredentials: () => new ApiError(401, 'Incorrect email or password'),
+  invalidId: (field: string, value: string) => new ApiError(400, `Invalid ${field} format: ${value}`),
+  notFound: (what: string, id: string) => new ApiError(404, `${what} with id ${id} not found`),
+  forbidden: (detail: string) => new ApiError(403, detail),
+  runNotCompleted: (status: string) => new ApiError(400, `Model run is not completed yet. Current status: ${status}`),
+  noMetrics: () => new ApiError(404, 'No metrics available for this model run'),
+  badRequest: (detail: string) => new ApiError(400, detail),
+  conflict: (detail: string) => new ApiError(409, detail),
+  deleteFailed: (reason: string) => new ApiError(500, `Failed to delete model run: ${reason}`),
+};
+
+export const FORBIDDEN_RUN_ACCESS = "You don't have permission to access this model run";
+export const FORBIDDEN_RUN_DELETE = "You don't have permission to delete this model run";
+
+/** The one place that turns errors into HTTP answers; 5xx never show internals. */
+export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, detail } = toHttp(error, maxUploadMb);
+    if (status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'unhandled error');
+    return reply.status(status).send({ detail });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ detail: `No route for ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}
+
+function toHttp(error: FastifyError, maxUploadMb: number): { status: number; detail: string } {
+  if (error instanceof ApiError) return { status: error.statusCode, detail: error.detail };
+  if (error instanceof InvalidHyperparameterError || error instanceof InvalidTrainingDataError || error instanceof DatasetError) {
+    return { status: 400, detail: error.message };
+  }
+  if (error.validation) return { status: 400, detail: validationDetail(error) };
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, detail: `Upload exceeds the ${maxUploadMb} MB limit (TRAINYARD_MAX_UPLOAD_MB)` };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, detail: `Unsupported content type: ${error.message.replace(/^Unsupported Media Type: ?/, '')}` };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, detail: 'The request body is empty: expected JSON' };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, detail: error.message };
+  }
+  return { status: 500, detail: 'Internal server error' };
+}
+
+/** "body/test_size must be < 1": where the bad value is, and what was expected. */
+function validationDetail(error: FastifyError): string {
+  const first = error.validation![0];
+  const where = `${error.validationContext ?? 'request'}${first.instancePath || ''}`;
+  const params = first.params as Record<string, unknown>;
+  if (first.keyword === 'required') return `${where}/${String(params.missingProperty)} is required`;
+  if (first.keyword === 'additionalProperties') return `${where}/${String(params.additionalProperty)} is not an allowed field`;
+  return `${where} ${first.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from '../config/config.js';
+import { createTrainyard, type Trainyard } from './bootstrap.js';
+import { createDemoUser } from './demo.js';
+
+/** `npm start`: the embedded service with its defaults; SIGINT/SIGTERM close it gracefully. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`trainyard: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const trainyard = await createTrainyard(config);
+  const address = await trainyard.app.listen({ port: config.port, host: config.host });
+  trainyard.app.log.info({ event: 'server_started', address, data_dir: config.dataDir, workers: config.workers });
+  if (config.demo) await createDemoUser(trainyard, address);
+  handleSignals(trainyard);
+}
+
+function handleSignals(trainyard: Trainyard): void {
+  let closing = false;
+  const close = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    trainyard.app.log.info({ event: 'server_stopping', signal });
+    await trainyard.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

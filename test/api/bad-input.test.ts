@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api-client.js';
+import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+
+describe('bad input gets a clear 4xx and loses nothing', () => {
+  let ty: TestTrainyard;
+  let user: ApiClient;
+  let experimentId: string;
+  let irisId: string;
+
+  beforeAll(async () => {
+    ty = await startTrainyard({ TRAINYARD_MAX_UPLOAD_MB: '0.01' });
+    user = await ApiClient.register(ty.app);
+    experimentId = await user.createExperiment();
+    irisId = await user.uploadCsv(sampleCsv('iris.csv').split('\n').slice(0, 61).join('\n'), 'iris-part');
+  });
+  afterAll(async () => ty.dispose());
+
+  const train = (body: Record<string, unknown>) =>
+    user.request('POST', '/api/v1/models/train', { experiment_id: experimentId, dataset_id: irisId, ...body });
+
+  it.each([
+    [
+      { model_type: 'quantum_forest', target_column: 'species' },
+      "Unsupported model_type 'quantum_forest'. Supported: logistic_regression, knn_classifier, decision_tree_classifier, random_forest_classifier, linear_regression, decision_tree_regressor, random_forest_regressor, kmeans",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'kind' },
+      "Column 'kind' is not in dataset 'iris-part'. Available columns: sepal_length, sepal_width, petal_length, petal_width, species",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', feature_columns: ['sepal_length', 'petals'] },
+      "Column 'petals' is not in dataset 'iris-part'. Available columns: sepal_length, sepal_width, petal_length, petal_width, species",
+    ],
+    [
+      { model_type: 'kmeans', feature_columns: ['sepal_length', 'species'] },
+      "Feature column 'species' is not numeric (categorical); only numeric feature columns are supported",
+    ],
+    [{ model_type: 'random_forest_classifier' }, "target_column is required for the classification model 'random_forest_classifier'"],
+    [
+      { model_type: 'kmeans', target_column: 'species' },
+      "target_column must not be given for the clustering model 'kmeans': clustering uses no target",
+    ],
+    [
+      { model_type: 'linear_regression', target_column: 'species' },
+      "Target column 'species' is not numeric (categorical); regression needs a numeric target",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { n_estimators: 0 } },
+      "Invalid hyperparameter 'n_estimators' for random_forest_classifier: got 0, allowed: an integer >= 1",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { max_depth: 'deep' } },
+      'Invalid hyperparameter \'max_depth\' for random_forest_classifier: got "deep", allowed: an integer >= 1, or null',
+    ],
+    [
+      { model_type: 'knn_classifier', target_column: 'species', hyperparameters: { n_trees: 3 } },
+      expect.stringMatching(/^Unknown hyperparameter 'n_trees' for knn_classifier\. Allowed: n_neighbors, weights, /),
+    ],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', test_size: 1.5 }, 'body/test_size must be < 1'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', colour: 'red' }, 'body/colour is not an allowed field'],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', test_size: 0.01 },
+      'The split gives 59 training and 1 test rows for 2 classes; a stratified split needs at least one row per class on each side (change test_size)',
+    ],
+  ])('train %j -> 400', async (body, detail) => {
+    const res = await train(body);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toEqual({ detail });
+  });
+
+  it('names the lone class of a one-class target, and a class too small to stratify', async () => {
+    const oneClass = await user.uploadCsv('x,y\n1,a\n2,a\n3,a\n4,a\n', 'one-class');
+    const res = await user.request('POST', '/api/v1/models/train', {
+      experiment_id: experimentId, dataset_id: oneClass, model_type: 'logistic_regression', target_column: 'y',
+    });
+    expect(res.json()).toEqual({ detail: "Target column 'y' has only the class 'a': classification needs at least two classes" });
+    const tinyClass = await user.uploadCsv('x,y\n1,a\n2,a\n3,a\n4,b\n5,a\n', 'tiny-class');
+    const res2 = await user.request('POST', '/api/v1/models/train', {
+      experiment_id: experimentId, dataset_id: tinyClass, model_type: 'logistic_regression', target_column: 'y',
+    });
+    expect(res2.json()).toEqual({
+      detail: "Target column 'y': class 'b' has only 1 row; a stratified split needs at least 2 rows per class",
+    });
+  });
+
+  it('answers 403 for another user\'s experiment or dataset, 404 for unknown ones', async () => {
+    const other = await ApiClient.register(ty.app);
+    const theirs = await other.request('POST', '/api/v1/models/train', {
+      experiment_id: experimentId, dataset_id: irisId, model_type: 'kmeans',
+    });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json()).toEqual({ detail: "You don't have permission to access this experiment" });
+    const otherExperiment = await other.createExperiment();
+    const theirData = await other.request('POST', '/api/v1/models/train', {
+      experiment_id: otherExperiment, dataset_id: irisId, model_type: 'kmeans',
+    });
+    expect(theirData.json()).toEqual({ detail: "You don't have permission to access this dataset" });
+    expect((await other.request('GET', `/api/v1/datasets/${irisId}`)).statusCode).toBe(403);
+    expect((await other.request('GET', `/api/v1/experiments/${experimentId}`)).statusCode).toBe(403);
+    const unknown = randomUUID();
+    expect((await user.request('GET', `/api/v1/experiments/${unknown}`)).json()).toEqual({
+      detail: `Experiment with id ${unknown} not found`,
+    });
+    expect((await user.request('GET', '/api/v1/datasets/nope')).json()).toEqual({ detail: 'Invalid dataset_id format: nope' });
+  });
+
+  it.each([
+    ['a,b\n1,2\n3\n', 'Row at line 3 has 1 fields; the header has a different number of columns'],
+    ['a,a\n1,2\n', "Duplicate column name 'a' in the header"],
+    ['a,,c\n1,2,3\n', 'Column 2 of the header has no name'],
+    ['a,b\n', 'The file has a header but no data rows'],
+    ['a,b\n1,1e999\n', "Column 'b' has a number too large for a double at line 2: 1e999"],
+  ])('upload %j -> 400', async (csv, detail) => {
+    const before = readdirSync(join(ty.dataDir, 'datasets')).length;
+    const res = await user.request('POST', '/api/v1/datasets?name=bad', csv, { 'content-type': 'text/csv' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ detail });
+    expect(readdirSync(join(ty.dataDir, 'datasets'))).toHaveLength(before);
+  });
+
+  it('answers 413 past the upload limit and 400 for an empty body', async () => {
+    const big = 'a,b\n' + '1,2\n'.repeat(5000);
+    const res = await user.request('POST', '/api/v1/datasets', big, { 'content-type': 'text/csv' });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ detail: 'Upload exceeds the 0.01 MB limit (TRAINYARD_MAX_UPLOAD_MB)' });
+    const empty = await user.request('POST', '/api/v1/datasets', '', { 'content-type': 'text/csv' });
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('accepts a multipart upload with a file field', async () => {
+    const boundary = 'trainyardboundary';
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="tiny.csv"',
+      'Content-Type: text/csv',
+      '',
+      'x,y\n1,2\n3,4',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const res = await user.request('POST', '/api/v1/datasets', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ name: 'tiny', n_rows: 2, n_columns: 2 });
+  });
+});
