@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from './context.js';
 import { apiErrors, registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
@@ -13,13 +13,13 @@ import { modelRoutes } from './routes/models.js';
 export interface AppOptions {
   services: Services;
   maxUploadMb: number;
-  logger: FastifyServerOptions['logger'];
+  logger: FastifyBaseLogger;
 }
 
 /** The HTTP app, wired in a fixed order: plugins, error mapping, public routes, then the authenticated API. */
 export async function buildApp({ services, maxUploadMb, logger }: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = Math.floor(maxUploadMb * 1024 * 1024);
-  const app = Fastify({ logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } } })
+  const app = Fastify({ loggerInstance: logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } } })
     .withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(swagger, {

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
-import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
-import { filesNamedAfter } from './training-flow.test.js';
+import { filesNamedAfter, sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 const RUN_READ_ROUTES = ['status', 'result', 'metrics', 'feature-importance'];
 

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
-import { loadFixture, sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { filesNamedAfter, loadFixture, sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 const apiFlowFixture = loadFixture<{ kmeans_iris_k3: Record<string, number> }>('api-flow.json');
 
@@ -221,10 +220,3 @@ describe('the main job: train, read back, delete', () => {
     expect(after.json()).toEqual({ detail: `Model run with id ${runId} not found` });
   });
 });
-
-/** Every file anywhere under the data dir whose name mentions the run. */
-export function filesNamedAfter(dataDir: string, runId: string): string[] {
-  return (readdirSync(dataDir, { recursive: true }) as string[])
-    .map((p) => p.split('/').pop()!)
-    .filter((name) => name.includes(runId));
-}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -35,4 +35,11 @@ export async function startTrainyard(env: Record<string, string> = {}, dataDir?:
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every file anywhere under the data dir whose name mentions the run. */
+export function filesNamedAfter(dataDir: string, runId: string): string[] {
+  return (readdirSync(dataDir, { recursive: true }) as string[])
+    .map((p) => p.split('/').pop()!)
+    .filter((name) => name.includes(runId));
 }
