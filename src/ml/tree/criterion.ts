@@ -1,0 +1,61 @@
+/**
+ * What a split criterion needs from a set of samples, as a fixed-width vector of sums:
+ * [sample count, total weight, ...criterion sums]. Histogram bins and node totals share that
+ * layout, so a left child is a running sum of bins and the right child is node minus left.
+ * Implementations bind the target and the per-tree sample weights (bootstrap counts).
+ */
+export interface SplitCriterion {
+  /** Floats per sum vector. */
+  readonly width: number;
+  /** Values stored per node: class probabilities, or one mean. */
+  readonly nOutputs: number;
+  /** Adds the samples indices[start..end) into the bins (given by codes) of a histogram at histOffset. */
+  accumulate(
+    codes: Uint8Array,
+    indices: Uint32Array,
+    start: number,
+    end: number,
+    hist: Float64Array,
+    histOffset: number,
+  ): void;
+  /** Writes the sums of samples indices[start..end) to out[offset..offset+width). */
+  sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void;
+  impurity(sums: Float64Array, offset: number): number;
+  /**
+   * A quantity that orders the splits of one node like the impurity decrease does, but cheaper;
+   * scikit-learn's proxy_impurity_improvement, so near-ties resolve the same way.
+   */
+  proxyImprovement(left: Float64Array, leftOffset: number, right: Float64Array, rightOffset: number): number;
+  /** Writes the node's prediction to out[offset..offset+nOutputs). */
+  nodeValue(sums: Float64Array, offset: number, out: Float64Array, outOffset: number): void;
+}
+
+/*
+ * Loaders such as vite-node turn imported bindings into property getters, which cost a call per
+ * read; modules that read these slots in per-sample or per-bin loops copy them into module
+ * constants first (`const { COUNT, WEIGHT } = layout`).
+ */
+
+/** Slot of the sample count in a sum vector. */
+export const COUNT = 0;
+/** Slot of the total sample weight in a sum vector. */
+export const WEIGHT = 1;
+
+/**
+ * scikit-learn's impurity_improvement: the weighted impurity decrease of a split, scaled by the
+ * node's share of the tree's total weight. It is what min_impurity_decrease is compared against.
+ */
+export function impurityImprovement(
+  treeWeight: number,
+  nodeWeight: number,
+  nodeImpurity: number,
+  leftWeight: number,
+  leftImpurity: number,
+  rightImpurity: number,
+): number {
+  const rightWeight = nodeWeight - leftWeight;
+  return (
+    (nodeWeight / treeWeight) *
+    (nodeImpurity - (rightWeight / nodeWeight) * rightImpurity - (leftWeight / nodeWeight) * leftImpurity)
+  );
+}

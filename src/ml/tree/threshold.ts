@@ -1,0 +1,43 @@
+/**
+ * The value a tree sees for a feature: like scikit-learn, which casts X to float32 before it grows
+ * or applies a tree. On gridded data a test value often lies exactly on the midpoint between two
+ * training values (1.7 between 1.6 and 1.8), and which side it falls on depends on that precision;
+ * matching it keeps such rows on scikit-learn's side. The cost is float32's ~7 significant digits.
+ */
+export const splitValue: (x: number) => number = Math.fround;
+
+/**
+ * The split threshold between two neighbouring values a < b, as scikit-learn's CART computes it:
+ * the sum of halves (a + b could overflow to infinity), falling back to a when rounding lands the
+ * midpoint on b or it is infinite, so that `x <= threshold` still separates a from b.
+ */
+export function midpointThreshold(a: number, b: number): number {
+  const mid = a / 2 + b / 2;
+  return mid === b || mid === Infinity || mid === -Infinity ? a : mid;
+}
+
+/**
+ * The threshold of a split already applied to indices[start..end) (left part first, up to mid):
+ * the midpoint between the largest left and the smallest right value in this node, exactly where
+ * scikit-learn puts it, whatever the bins' widths. Missing values (all on the left) are skipped; a
+ * left side holding only missing values gives -Infinity.
+ */
+export function nodeThreshold(
+  column: Float64Array,
+  indices: Uint32Array,
+  start: number,
+  mid: number,
+  end: number,
+): number {
+  let leftMax = -Infinity;
+  for (let i = start; i < mid; i++) {
+    const v = splitValue(column[indices[i]]);
+    if (v > leftMax) leftMax = v;
+  }
+  let rightMin = Infinity;
+  for (let i = mid; i < end; i++) {
+    const v = splitValue(column[indices[i]]);
+    if (v < rightMin) rightMin = v;
+  }
+  return midpointThreshold(leftMax, rightMin);
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { createMatrix, type Matrix } from '../core/matrix.js';
+import { Random } from '../core/random.js';
+import { binFeatures } from './bin-mapper.js';
+import { ClassificationCriterion } from './classification-criterion.js';
+import type { SplitCriterion } from './criterion.js';
+import { LEAF, type FlatTree } from './flat-tree.js';
+import { SquaredErrorCriterion } from './regression-criterion.js';
+import { naiveBestSplit } from './split-finder-naive.js';
+import { splitValue } from './threshold.js';
+import { TreeLearner, type GrowthLimits } from './tree-learner.js';
+
+const N_ROWS = 300;
+const N_FEATURES = 4;
+
+const X: Matrix = (() => {
+  const rng = new Random(11);
+  const m = createMatrix(N_ROWS, N_FEATURES);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.int(40) / 4;
+  return m;
+})();
+// A diagonal boundary with every 7th label flipped, so trees must grow deep.
+const labels = Int32Array.from({ length: N_ROWS }, (_, r) => Number(X.data[r] + X.data[N_ROWS + r] > 10) ^ Number(r % 7 === 0));
+const target = Float64Array.from({ length: N_ROWS }, (_, r) => Math.sin(X.data[r]) + 0.3 * X.data[2 * N_ROWS + r]);
+const ones = new Float64Array(N_ROWS).fill(1);
+
+const UNLIMITED: GrowthLimits = {
+  maxDepth: Infinity,
+  minSamplesSplit: 2,
+  minSamplesLeaf: 1,
+  minWeightFractionLeaf: 0,
+  maxFeatures: N_FEATURES,
+  maxLeafNodes: Infinity,
+  minImpurityDecrease: 0,
+};
+
+function grow(
+  criterion: SplitCriterion,
+  limits: Partial<GrowthLimits> = {},
+  weights = ones,
+  heldBytes?: number,
+): FlatTree {
+  const learner = new TreeLearner(X, binFeatures(X, 255, new Random(0)), criterion.width, heldBytes);
+  return learner.grow(criterion, weights, { ...UNLIMITED, ...limits }, new Random(5));
+}
+
+/** The training rows reaching each node. */
+function nodeMembers(tree: FlatTree): number[][] {
+  const members: number[][] = Array.from({ length: tree.nodeCount }, () => []);
+  for (let r = 0; r < N_ROWS; r++) {
+    let node = 0;
+    members[0].push(r);
+    while (tree.left[node] !== LEAF) {
+      const x = splitValue(X.data[tree.feature[node] * N_ROWS + r]);
+      node = x > tree.threshold[node] ? tree.right[node] : tree.left[node];
+      members[node].push(r);
+    }
+  }
+  return members;
+}
+
+function depthOf(tree: FlatTree, node = 0): number {
+  return tree.left[node] === LEAF ? 0 : 1 + Math.max(depthOf(tree, tree.left[node]), depthOf(tree, tree.right[node]));
+}
+
+function leaves(tree: FlatTree): number[] {
+  return Array.from({ length: tree.nodeCount }, (_, i) => i).filter((i) => tree.left[i] === LEAF);
+}
+
+describe('TreeLearner', () => {
+  const cases: [string, SplitCriterion][] = [
+    ['gini', new ClassificationCriterion(labels, ones, 2, 'gini')],
+    ['entropy', new ClassificationCriterion(labels, ones, 2, 'entropy')],
+    ['squared_error', new SquaredErrorCriterion(target, ones)],
+  ];
+
+  for (const [name, criterion] of cases) {
+    it(`makes every split the best one of its node (${name}, every value its own bin)`, () => {
+      const tree = grow(criterion);
+      const members = nodeMembers(tree);
+      const limits = { minSamplesLeaf: 1, minWeightLeaf: 0 };
+      for (let node = 0; node < tree.nodeCount; node++) {
+        if (tree.left[node] === LEAF) continue;
+        const samples = Uint32Array.from(members[node]);
+        const bestProxy = Math.max(
+          ...Array.from({ length: N_FEATURES }, (_, f) => naiveBestSplit(X, samples, f, criterion, limits).proxy),
+        );
+        const chosen = naiveBestSplit(X, samples, tree.feature[node], criterion, limits);
+        // Relative 1e-12: the learner's sums come from histograms (and subtraction), in another order.
+        expect(Math.abs(chosen.proxy - bestProxy)).toBeLessThanOrEqual(1e-12 * Math.abs(bestProxy));
+        expect(tree.threshold[node]).toBe(chosen.threshold);
+      }
+    });
+  }
+
+  it('grows until leaves are pure, and stores class probabilities and sample weights per node', () => {
+    const tree = grow(new ClassificationCriterion(labels, ones, 2, 'gini'));
+    const members = nodeMembers(tree);
+    expect(tree.weight[0]).toBe(N_ROWS);
+    for (const leaf of leaves(tree)) {
+      const rows = members[leaf];
+      expect(tree.weight[leaf]).toBe(rows.length);
+      const ones1 = rows.filter((r) => labels[r] === 1).length;
+      expect(tree.value[2 * leaf + 1]).toBeCloseTo(ones1 / rows.length, 15);
+      // A leaf may stay impure only when its rows cannot be told apart.
+      if (tree.impurity[leaf] > 0) {
+        const rowKey = (r: number) => Array.from({ length: N_FEATURES }, (_, f) => X.data[f * N_ROWS + r]).join();
+        const keys = new Set(rows.map(rowKey));
+        expect(keys.size).toBe(1);
+      }
+    }
+  });
+
+  it('honours max_depth, min_samples_leaf and min_samples_split', () => {
+    const criterion = new SquaredErrorCriterion(target, ones);
+    expect(depthOf(grow(criterion, { maxDepth: 3 }))).toBe(3);
+    const leafy = grow(criterion, { minSamplesLeaf: 12 });
+    const members = nodeMembers(leafy);
+    for (const leaf of leaves(leafy)) expect(members[leaf].length).toBeGreaterThanOrEqual(12);
+    const split = grow(criterion, { minSamplesSplit: 40 });
+    const splitMembers = nodeMembers(split);
+    for (let node = 0; node < split.nodeCount; node++) {
+      if (split.left[node] !== LEAF) expect(splitMembers[node].length).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it('grows best-first to exactly max_leaf_nodes leaves, starting with the same root split', () => {
+    const criterion = new ClassificationCriterion(labels, ones, 2, 'gini');
+    const full = grow(criterion);
+    const limited = grow(criterion, { maxLeafNodes: 6 });
+    expect(leaves(limited).length).toBe(6);
+    expect(limited.feature[0]).toBe(full.feature[0]);
+    expect(limited.threshold[0]).toBe(full.threshold[0]);
+  });
+
+  it('grows the same tree when no waiting node may keep histograms (no subtraction at all)', () => {
+    // Integer weights make every histogram sum exact, by subtraction or not, so the trees are identical.
+    const criterion = new ClassificationCriterion(labels, ones, 2, 'entropy');
+    for (const limits of [{}, { maxLeafNodes: 40 }]) {
+      expect(grow(criterion, limits, ones, 0)).toEqual(grow(criterion, limits));
+    }
+  });
+
+  it('makes a single leaf when no split decreases impurity by min_impurity_decrease', () => {
+    const tree = grow(new SquaredErrorCriterion(target, ones), { minImpurityDecrease: 1e6 });
+    expect(tree.nodeCount).toBe(1);
+  });
+
+  it('ignores rows of weight 0 and counts weights in impurities', () => {
+    const rng = new Random(2);
+    const weights = Float64Array.from({ length: N_ROWS }, () => rng.int(3));
+    const tree = grow(new ClassificationCriterion(labels, weights, 2, 'gini'), {}, weights);
+    expect(tree.weight[0]).toBe(weights.reduce((a, b) => a + b, 0));
+    const members = nodeMembers(tree);
+    for (const leaf of leaves(tree)) {
+      const weighted = members[leaf].reduce((sum, r) => sum + weights[r], 0);
+      expect(tree.weight[leaf]).toBe(weighted);
+    }
+  });
+});

@@ -1,0 +1,150 @@
+import type { Matrix } from '../core/matrix.js';
+import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js';
+import type { Classifier, FeatureImportance, FitContext, Regressor } from '../estimator/estimator.js';
+import { resolveHyperparameters, type HyperparameterDef, type ResolvedParams } from '../estimator/hyperparameters.js';
+import type { ModelState, StateValue } from '../estimator/model-state.js';
+import { ClassificationCriterion } from './classification-criterion.js';
+import type { SplitCriterion } from './criterion.js';
+import { treeFromState, treeToState, type FlatTree } from './flat-tree.js';
+import { meanImportances } from './impurity-importance.js';
+import { SquaredErrorCriterion } from './regression-criterion.js';
+import { growTrees, meanTreeOutputs, type GrowPlan } from './tree-ensemble.js';
+
+/** What tells one tree model from another: its name, its hyperparameters and how it grows trees. */
+export interface TreeModelDefinition {
+  modelType: string;
+  hyperparameters: readonly HyperparameterDef[];
+  plan(params: ResolvedParams, nRows: number, nFeatures: number): GrowPlan;
+}
+
+interface FittedTrees {
+  nFeatures: number;
+  trees: FlatTree[];
+  importances: Float64Array;
+}
+
+/**
+ * Everything a fitted set of trees does, whether it is one decision tree or a forest: predict by
+ * averaging the trees, report impurity importances, save and restore.
+ */
+abstract class TreeModel {
+  readonly params: ResolvedParams;
+  private fitted: FittedTrees | null = null;
+
+  constructor(
+    private readonly definition: TreeModelDefinition,
+    params: Record<string, unknown>,
+  ) {
+    this.params = resolveHyperparameters(definition.modelType, definition.hyperparameters, params);
+  }
+
+  get modelType(): string {
+    return this.definition.modelType;
+  }
+
+  featureImportance(): FeatureImportance {
+    return { method: 'feature_importances_', values: this.state().importances.slice() };
+  }
+
+  toState(): ModelState {
+    const { nFeatures, trees, importances } = this.state();
+    return {
+      modelType: this.modelType,
+      params: { ...this.params },
+      fitted: { nFeatures, importances, trees: trees.map(treeToState) },
+    };
+  }
+
+  /** Loads the fitted part of a toState() snapshot: how the model's ModelSpec restores it. */
+  restoreFitted(state: ModelState): this {
+    if (state.modelType !== this.modelType) {
+      throw new Error(`model state is a ${state.modelType}, not a ${this.modelType}`);
+    }
+    const { nFeatures, importances, trees } = state.fitted;
+    if (typeof nFeatures !== 'number' || !(importances instanceof Float64Array) || importances.length !== nFeatures) {
+      throw new Error('malformed tree model state');
+    }
+    if (!Array.isArray(trees) || trees.length === 0) throw new Error('model state has no trees');
+    const restored = trees.map((tree: StateValue) => treeFromState(tree, nFeatures));
+    if (restored.some((tree) => tree.nOutputs !== restored[0].nOutputs)) throw new Error('trees disagree on outputs');
+    this.fitted = { nFeatures, trees: restored, importances };
+    return this;
+  }
+
+  protected fitTrees(
+    X: Matrix,
+    nTargets: number,
+    criterionFor: (weights: Float64Array) => SplitCriterion,
+    ctx: FitContext | undefined,
+  ): void {
+    if (X.nRows !== nTargets) throw new InvalidTrainingDataError(`X has ${X.nRows} rows but y has ${nTargets} values`);
+    if (X.nRows === 0 || X.nCols === 0) throw new InvalidTrainingDataError('cannot fit trees on an empty matrix');
+    this.fitted = null;
+    const trees = growTrees(X, criterionFor, this.definition.plan(this.params, X.nRows, X.nCols), ctx);
+    this.fitted = { nFeatures: X.nCols, trees, importances: meanImportances(trees, X.nCols) };
+  }
+
+  protected meanOutputs(X: Matrix): Matrix {
+    const { nFeatures, trees } = this.state();
+    if (X.nCols !== nFeatures) {
+      throw new RangeError(`${this.modelType} was fitted on ${nFeatures} features, got ${X.nCols}`);
+    }
+    return meanTreeOutputs(trees, X);
+  }
+
+  private state(): FittedTrees {
+    if (!this.fitted) throw new NotFittedError(this.modelType);
+    return this.fitted;
+  }
+}
+
+export class TreeClassifierModel extends TreeModel implements Classifier {
+  readonly task = 'classification' as const;
+
+  fit(X: Matrix, y: Int32Array, nClasses: number, ctx?: FitContext): this {
+    if (!Number.isInteger(nClasses) || nClasses < 1) {
+      throw new InvalidTrainingDataError(`invalid class count ${nClasses}`);
+    }
+    for (let i = 0; i < y.length; i++) {
+      if (!(y[i] >= 0 && y[i] < nClasses)) {
+        throw new InvalidTrainingDataError(`label ${y[i]} is not in 0..${nClasses - 1}`);
+      }
+    }
+    const impurity = this.params.criterion === 'gini' ? 'gini' : 'entropy';
+    this.fitTrees(X, y.length, (weights) => new ClassificationCriterion(y, weights, nClasses, impurity), ctx);
+    return this;
+  }
+
+  predictProba(X: Matrix): Matrix {
+    return this.meanOutputs(X);
+  }
+
+  /** The most probable class; a tie goes to the lowest class index, like numpy's argmax. */
+  predict(X: Matrix): Int32Array {
+    const proba = this.meanOutputs(X);
+    const { nRows, nCols, data } = proba;
+    const labels = new Int32Array(nRows);
+    for (let row = 0; row < nRows; row++) {
+      let best = 0;
+      for (let k = 1; k < nCols; k++) if (data[k * nRows + row] > data[best * nRows + row]) best = k;
+      labels[row] = best;
+    }
+    return labels;
+  }
+}
+
+export class TreeRegressorModel extends TreeModel implements Regressor {
+  readonly task = 'regression' as const;
+
+  fit(X: Matrix, y: Float64Array, ctx?: FitContext): this {
+    for (let i = 0; i < y.length; i++) {
+      if (!Number.isFinite(y[i])) throw new InvalidTrainingDataError(`target value ${y[i]} at row ${i} is not finite`);
+    }
+    this.fitTrees(X, y.length, (weights) => new SquaredErrorCriterion(y, weights), ctx);
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    return this.meanOutputs(X).data;
+  }
+}
