@@ -1,0 +1,81 @@
+import { checkPair } from './check.js';
+
+export interface RegressionReport {
+  metrics: { mae: number; mse: number; rmse: number; r2: number | null };
+  warnings: Record<string, string>;
+}
+
+export function meanAbsoluteError(yTrue: Float64Array, yPred: Float64Array): number {
+  checkPair(yTrue, yPred);
+  let sum = 0;
+  for (let i = 0; i < yTrue.length; i++) sum += Math.abs(yTrue[i] - yPred[i]);
+  return sum / yTrue.length;
+}
+
+export function meanSquaredError(yTrue: Float64Array, yPred: Float64Array): number {
+  checkPair(yTrue, yPred);
+  return residualSumOfSquares(yTrue, yPred) / yTrue.length;
+}
+
+export function rootMeanSquaredError(yTrue: Float64Array, yPred: Float64Array): number {
+  return Math.sqrt(meanSquaredError(yTrue, yPred));
+}
+
+/**
+ * Coefficient of determination with scikit-learn's force_finite=True: perfect predictions score
+ * 1.0 even when y_true is constant, and imperfect predictions of a constant y_true score 0.0 instead
+ * of -inf. NaN below two samples, where scikit-learn also returns NaN (with a warning).
+ *
+ * Deliberate deviation: we call y_true constant when all its values are equal. scikit-learn tests
+ * the summed squared deviation from np.mean for exactly 0, and the rounded mean of e.g. three 0.1s
+ * is not 0.1, so there a constant y_true gives about -5e29 instead of 0.0.
+ */
+export function r2Score(yTrue: Float64Array, yPred: Float64Array): number {
+  checkPair(yTrue, yPred);
+  if (yTrue.length < 2) return NaN;
+  const residual = residualSumOfSquares(yTrue, yPred);
+  if (residual === 0) return 1;
+  if (isConstant(yTrue)) return 0;
+  return 1 - residual / totalSumOfSquares(yTrue);
+}
+
+export function regressionReport(yTrue: Float64Array, yPred: Float64Array): RegressionReport {
+  const warnings: Record<string, string> = {};
+  const r2 = r2Score(yTrue, yPred);
+  if (Number.isNaN(r2)) {
+    warnings.r2 = `R^2 is not defined with fewer than two samples (got ${yTrue.length})`;
+  } else if (isConstant(yTrue)) {
+    warnings.r2 = `y_true is constant; R^2 set to ${r2.toFixed(1)} (1.0 only for perfect predictions; force_finite)`;
+  }
+  const mse = meanSquaredError(yTrue, yPred);
+  return {
+    metrics: { mae: meanAbsoluteError(yTrue, yPred), mse, rmse: Math.sqrt(mse), r2: Number.isNaN(r2) ? null : r2 },
+    warnings,
+  };
+}
+
+function residualSumOfSquares(yTrue: Float64Array, yPred: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const diff = yTrue[i] - yPred[i];
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+function totalSumOfSquares(y: Float64Array): number {
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i];
+  mean /= y.length;
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    const diff = y[i] - mean;
+    sum += diff * diff;
+  }
+  return sum;
+}
+
+function isConstant(y: Float64Array): boolean {
+  for (let i = 1; i < y.length; i++) if (y[i] !== y[0]) return false;
+  return true;
+}
