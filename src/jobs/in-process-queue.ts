@@ -33,10 +33,10 @@ export class InProcessQueue implements TrainingQueue {
     this.pool = new Piscina({
       filename: entry.filename,
       execArgv: entry.execArgv,
-      minThreads: 0,
+      // Threads stay warm between runs: starting one (and, from source, compiling the engine in it)
+      // costs more than a small model's whole fit. A model's memory is garbage once returned.
+      minThreads: Math.max(1, options.threads),
       maxThreads: Math.max(1, options.threads),
-      // A thread that trained a model is dropped soon after: its heap may be large.
-      idleTimeout: 5_000,
     });
   }
 
@@ -71,8 +71,11 @@ export class InProcessQueue implements TrainingQueue {
 
   private async execute(job: TrainingJob, entry: ActiveJob): Promise<void> {
     const channel = new MessageChannel();
+    // Messages are handled one after another, and the result only after all of them: the port and
+    // piscina's result travel on different channels, so a quick run's result can overtake `started`.
+    let handled = Promise.resolve();
     channel.port1.on('message', (message: WorkerMessage) => {
-      if (entry.stopReason === null) void this.onMessage(job.runId, message);
+      handled = handled.then(() => (entry.stopReason === null ? this.onMessage(job.runId, message) : undefined));
     });
     // The clock starts when the task is queued: a run waiting for a thread is still the user's wait.
     const timer = setTimeout(() => {
@@ -84,8 +87,10 @@ export class InProcessQueue implements TrainingQueue {
         { ...job, port: channel.port2 },
         { transferList: [channel.port2], signal: entry.abort.signal },
       );
+      await handled;
       if (entry.stopReason === null) await this.lifecycle.completed(job, result);
     } catch (err) {
+      await handled;
       await this.onFailure(job.runId, entry, err);
     } finally {
       clearTimeout(timer);

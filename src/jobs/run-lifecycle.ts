@@ -35,6 +35,8 @@ export class RunLifecycle {
 
   async completed(job: TrainingJob, result: WorkerResult): Promise<void> {
     this.lastProgress.delete(job.runId);
+    // The thread's `started` message may still be in flight when its result lands.
+    await this.started(job.runId);
     const run = await this.store.runs.findById(job.runId);
     if (!run || run.status !== 'running') return;
     const trainingMetadata = {
