@@ -76,7 +76,7 @@ describe('the main job: train, read back, delete', () => {
       train_samples: 120,
       test_samples: 30,
       n_features: 4,
-      hyperparameters: expect.objectContaining({ n_estimators: 50, max_depth: 5, min_samples_split: 2, max_features: 'sqrt' }),
+      hyperparameters: expect.objectContaining({ n_estimators: 50, max_depth: 5, min_samples_split: 2, max_features: 'sqrt', random_state: 42 }),
       classes: ['setosa', 'versicolor', 'virginica'],
       averaging: 'macro',
     });
@@ -117,6 +117,26 @@ describe('the main job: train, read back, delete', () => {
       progress: 100,
       metrics: metrics.metrics,
     });
+  });
+
+  it('reproduces a run from its request: the request seed also seeds the model', async () => {
+    const request = {
+      experiment_id: experimentId,
+      dataset_id: diabetesId,
+      model_type: 'random_forest_regressor',
+      target_column: 'progression',
+      hyperparameters: { n_estimators: 15, max_features: 0.5 },
+      random_state: 7,
+    };
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const runId = await user.train(request);
+      await user.waitForRun(runId);
+      const { metrics, feature_importance, training_metadata } = (await user.request('GET', `/api/v1/models/train/${runId}/metrics`)).json();
+      expect(training_metadata.hyperparameters.random_state).toBe(7);
+      answers.push({ metrics, feature_importance });
+    }
+    expect(answers[1]).toEqual(answers[0]);
   });
 
   it('trains a linear regression on diabetes with coefficient importance', async () => {

@@ -35,16 +35,26 @@ export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: 
   const target = resolveTarget(request.target_column ?? null, spec, dataset, byName);
   const features = resolveFeatures(request.feature_columns ?? null, target?.name ?? null, dataset, byName);
   const testSize = request.test_size ?? DEFAULT_TEST_SIZE;
+  const randomState = request.random_state ?? DEFAULT_RANDOM_STATE;
   if (target) checkTarget(target, spec, dataset, testSize);
   return {
     modelType: spec.modelType,
     taskType: spec.taskType,
-    hyperparameters: resolveHyperparameters(spec.modelType, spec.hyperparameters, request.hyperparameters ?? {}),
+    hyperparameters: resolveHyperparameters(spec.modelType, spec.hyperparameters, seeded(spec, request.hyperparameters ?? {}, randomState)),
     targetColumn: target?.name ?? null,
     featureColumns: features,
     testSize,
-    randomState: request.random_state ?? DEFAULT_RANDOM_STATE,
+    randomState,
   };
+}
+
+/**
+ * A run is reproducible from its request: a model with a `random_state` hyperparameter that the
+ * request leaves out is seeded with the request's `random_state` (the split's seed).
+ */
+function seeded(spec: ModelSpec, given: Record<string, unknown>, randomState: number): Record<string, unknown> {
+  const hasSeed = spec.hyperparameters.some((d) => d.name === 'random_state');
+  return hasSeed && !('random_state' in given) ? { ...given, random_state: randomState } : given;
 }
 
 function resolveTarget(
