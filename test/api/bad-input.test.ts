@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supportedModelTypes } from '../../src/ml/index.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
@@ -25,7 +26,7 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
   it.each([
     [
       { model_type: 'quantum_forest', target_column: 'species' },
-      "Unsupported model_type 'quantum_forest'. Supported: logistic_regression, knn_classifier, decision_tree_classifier, random_forest_classifier, linear_regression, decision_tree_regressor, random_forest_regressor, kmeans",
+      `Unsupported model_type 'quantum_forest'. Supported: ${supportedModelTypes().join(', ')}`,
     ],
     [
       { model_type: 'random_forest_classifier', target_column: 'kind' },

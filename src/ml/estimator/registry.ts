@@ -1,25 +1,17 @@
-import { decisionTreeClassifierSpec, decisionTreeRegressorSpec } from '../tree/decision-tree.js';
-import { randomForestClassifierSpec, randomForestRegressorSpec } from '../ensemble/random-forest.js';
-import { logisticRegressionSpec } from '../linear/logistic-regression.js';
-import { linearRegressionSpec } from '../linear/linear-regression.js';
-import { knnClassifierSpec } from '../neighbors/knn-classifier.js';
-import { kmeansSpec } from '../cluster/kmeans.js';
+import { CLASSIC_MODEL_SPECS } from '../catalogue/classic-models.js';
+import { CLUSTERING_MODEL_SPECS } from '../catalogue/clustering-models.js';
+import { TREE_MODEL_SPECS } from '../catalogue/tree-models.js';
 import type { Estimator } from './estimator.js';
 import type { ModelSpec } from './model-spec.js';
 import type { ModelState } from './model-state.js';
 import { detectTaskType } from './task-type.js';
 
-/** The model catalogue, in the order the API lists it. */
-export const MODEL_SPECS: readonly ModelSpec[] = [
-  logisticRegressionSpec,
-  knnClassifierSpec,
-  decisionTreeClassifierSpec,
-  randomForestClassifierSpec,
-  linearRegressionSpec,
-  decisionTreeRegressorSpec,
-  randomForestRegressorSpec,
-  kmeansSpec,
-];
+const TASK_ORDER = { classification: 0, regression: 1, clustering: 2 } as const;
+
+/** The model catalogue as the API lists it: classification, then regression, then clustering. */
+export const MODEL_SPECS: readonly ModelSpec[] = [...CLASSIC_MODEL_SPECS, ...TREE_MODEL_SPECS, ...CLUSTERING_MODEL_SPECS].sort(
+  (a, b) => TASK_ORDER[a.taskType] - TASK_ORDER[b.taskType],
+);
 
 const byName = new Map<string, ModelSpec>();
 for (const spec of MODEL_SPECS) {
