@@ -1,4 +1,4 @@
-import { createMatrix, type Matrix } from '../core/matrix.js';
+import { createMatrix, takeRows, type Matrix } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import { reducedDistanceBlock } from '../kernels/distances.js';
 import { EUCLIDEAN } from './assign.js';
@@ -20,9 +20,14 @@ export function initialCentres(X: Matrix, nClusters: number, init: KMeansInit, r
  * adds a ConvergenceWarning).
  */
 export function kmeansPlusPlus(X: Matrix, nClusters: number, rng: Random): Matrix {
+  return takeRows(X, kmeansPlusPlusRows(X, nClusters, rng));
+}
+
+/** The rows k-means++ picks as centres, in order (what scikit-learn's kmeans_plusplus returns as indices). */
+export function kmeansPlusPlusRows(X: Matrix, nClusters: number, rng: Random): Uint32Array {
   const n = X.nRows;
   const nTrials = 2 + Math.floor(Math.log(nClusters));
-  const centres = createMatrix(nClusters, X.nCols);
+  const chosen = new Uint32Array(nClusters);
   const candidates = createMatrix(nTrials, X.nCols);
   const candidateIds = new Uint32Array(nTrials);
   // candidateDistances[t * n + i]: squared distance from row i to candidate t, then its min with closest.
@@ -31,7 +36,7 @@ export function kmeansPlusPlus(X: Matrix, nClusters: number, rng: Random): Matri
   const cumulative = new Float64Array(n);
 
   const first = rng.int(n);
-  copyRow(X, first, centres, 0);
+  chosen[0] = first;
   reducedDistanceBlock(EUCLIDEAN, X.nCols, X.data, n, first, 1, X.data, n, closest);
   let potential = sum(closest);
 
@@ -59,25 +64,27 @@ export function kmeansPlusPlus(X: Matrix, nClusters: number, rng: Random): Matri
     }
     potential = bestPotential;
     closest.set(candidateDistances.subarray(bestTrial * n, (bestTrial + 1) * n));
-    copyRow(X, candidateIds[bestTrial], centres, c);
+    chosen[c] = candidateIds[bestTrial];
   }
-  return centres;
+  return chosen;
 }
 
 /** nClusters distinct rows chosen uniformly (scikit-learn's init="random"). */
 export function randomRows(X: Matrix, nClusters: number, rng: Random): Matrix {
-  const order = new Uint32Array(X.nRows);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const centres = createMatrix(nClusters, X.nCols);
-  // Partial Fisher-Yates: only the first nClusters positions need to be drawn.
-  for (let c = 0; c < nClusters; c++) {
-    const pick = c + rng.int(order.length - c);
+  return takeRows(X, distinctRows(X.nRows, nClusters, rng));
+}
+
+/** `count` distinct row indices out of n, uniformly (numpy's choice without replacement). */
+export function distinctRows(n: number, count: number, rng: Random): Uint32Array {
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  // Partial Fisher-Yates: only the first `count` positions need to be drawn.
+  for (let c = 0; c < count; c++) {
+    const pick = c + rng.int(n - c);
     const row = order[pick];
     order[pick] = order[c];
     order[c] = row;
-    copyRow(X, row, centres, c);
   }
-  return centres;
+  return order.slice(0, count);
 }
 
 function copyRow(from: Matrix, fromRow: number, to: Matrix, toRow: number): void {

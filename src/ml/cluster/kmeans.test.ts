@@ -193,7 +193,7 @@ describe('kmeansSpec', () => {
       n_clusters: 8, init: 'k-means++', n_init: 10, max_iter: 300, tol: 1e-4, algorithm: 'lloyd', random_state: null,
     });
     expect(kmeansSpec).toMatchObject({
-      modelType: 'kmeans', aliases: ['k_means'], taskType: 'clustering', family: 'cluster',
+      modelType: 'kmeans', aliases: [], taskType: 'clustering', family: 'cluster',
       importanceMethod: null, needsScaling: true,
     });
   });

@@ -5,7 +5,8 @@ import type { Clusterer, FeatureImportance, FitContext } from '../estimator/esti
 import { resolveHyperparameters, type HyperparameterDef, type ResolvedParams } from '../estimator/hyperparameters.js';
 import type { ModelSpec } from '../estimator/model-spec.js';
 import type { ModelState } from '../estimator/model-state.js';
-import { allFinite } from '../kernels/finite.js';
+import { checkClusteringInput, resolveSeed } from './clustering-input.js';
+import { KMEANS_INIT_DEF, nClustersDef, nInitDef, RANDOM_STATE_DEF, resolveNInit } from './common-params.js';
 import { nearestCentres } from './assign.js';
 import { initialCentres, type KMeansInit } from './kmeans-init.js';
 import { absoluteTolerance, lloyd, type KMeansRun } from './lloyd.js';
@@ -14,20 +15,9 @@ const MODEL_TYPE = 'kmeans';
 
 /** scikit-learn 1.2 names, defaults and constraints. */
 const HYPERPARAMETERS: readonly HyperparameterDef[] = [
-  { name: 'n_clusters', description: 'Number of clusters (centres) to find.', default: 8, int: { min: 1 } },
-  {
-    name: 'init',
-    description: 'How the first centres are picked: greedy k-means++ seeding, or distinct random rows.',
-    default: 'k-means++',
-    choices: ['k-means++', 'random'],
-  },
-  {
-    name: 'n_init',
-    description: 'Runs from different initial centres; the run with the lowest inertia is kept. "auto": 1 for k-means++, 10 for random.',
-    default: 10,
-    int: { min: 1 },
-    choices: ['auto'],
-  },
+  nClustersDef(8),
+  KMEANS_INIT_DEF,
+  nInitDef(10, 10),
   { name: 'max_iter', description: 'Maximum Lloyd iterations per run.', default: 300, int: { min: 1 } },
   {
     name: 'tol',
@@ -43,13 +33,7 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
     default: 'lloyd',
     choices: ['lloyd', 'elkan', 'auto', 'full'],
   },
-  {
-    name: 'random_state',
-    description: 'Seed for the initial centres; null draws a fresh seed on every fit.',
-    default: null,
-    int: { min: 0, max: 4294967295 },
-    nullable: true,
-  },
+  RANDOM_STATE_DEF,
 ];
 
 export class KMeans implements Clusterer {
@@ -66,7 +50,7 @@ export class KMeans implements Clusterer {
     const tol = absoluteTolerance(X, this.params.tol as number);
     const maxIter = this.params.max_iter as number;
     const init = this.params.init as KMeansInit;
-    const nInit = resolveNInit(this.params.n_init as number | 'auto', init);
+    const nInit = resolveNInit(this.params.n_init as number | 'auto', init, 10);
     const rng = new Random(resolveSeed(this.params.random_state as number | null));
 
     let best: KMeansRun | null = null;
@@ -159,7 +143,8 @@ export class KMeans implements Clusterer {
 
 export const kmeansSpec: ModelSpec = {
   modelType: MODEL_TYPE,
-  aliases: ['k_means'],
+  // No 'k_means' alias: every name must resolve to its task by the spec's keywords, and that one does not.
+  aliases: [],
   taskType: 'clustering',
   family: 'cluster',
   description: 'k-means: partitions rows into n_clusters groups around centres, minimising squared distances.',
@@ -171,26 +156,10 @@ export const kmeansSpec: ModelSpec = {
 };
 
 function checkTrainingData(X: Matrix, nClusters: number): void {
-  if (X.nCols === 0) throw new InvalidTrainingDataError('kmeans needs at least one feature');
+  checkClusteringInput(MODEL_TYPE, X);
   if (X.nRows < nClusters) {
     throw new InvalidTrainingDataError(`n_samples=${X.nRows} should be >= n_clusters=${nClusters}`);
   }
-  for (let f = 0; f < X.nCols; f++) {
-    if (!allFinite(X.nRows, X.data, f * X.nRows, 1)) {
-      throw new InvalidTrainingDataError(`kmeans needs finite values; feature ${f} has NaN or infinite cells (impute them first)`);
-    }
-  }
-}
-
-/** "auto" follows scikit-learn 1.4: one greedy k-means++ run is usually enough, random seeding needs ten. */
-function resolveNInit(nInit: number | 'auto', init: KMeansInit): number {
-  if (nInit !== 'auto') return nInit;
-  return init === 'k-means++' ? 1 : 10;
-}
-
-/** random_state null means "different every fit", like scikit-learn's global numpy generator. */
-function resolveSeed(randomState: number | null): number {
-  return randomState ?? Math.floor(Math.random() * 4294967296);
 }
 
 /** True when every cluster of `a` maps into a single cluster of `b` (scikit-learn's _is_same_clustering). */

@@ -139,7 +139,8 @@ function largestIndices(values: Float64Array, count: number): Uint32Array {
   return top;
 }
 
-function squaredShift(before: Matrix, after: Matrix): number {
+/** Total squared distance the centres moved. */
+export function squaredShift(before: Matrix, after: Matrix): number {
   let total = 0;
   for (let i = 0; i < before.data.length; i++) {
     const diff = after.data[i] - before.data[i];
