@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ArtifactStore, RunArtifactDeletion, RunArtifacts } from './artifact-store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Artifacts on local disk: `<dataDir>/artifacts/<run>.json`, `<run>_config.json`, `<run>_metadata.json`
- * and `<dataDir>/datasets/<dataset>.csv`. Only UUIDs ever become file names, checked here.
+ * and `<dataDir>/datasets/<dataset>.table` (parsed columns, see datasets/columnar-file.ts). Only UUIDs
+ * ever become file names, checked here.
  */
 export class LocalArtifactStore implements ArtifactStore {
   private readonly artifactDir: string;
@@ -36,6 +38,17 @@ export class LocalArtifactStore implements ArtifactStore {
     }
   }
 
+  async openModel(runId: string): Promise<Readable | undefined> {
+    try {
+      // Opened first, so a missing file is an answer here rather than an error mid-stream.
+      const handle = await open(this.runFiles(runId).model, 'r');
+      return handle.createReadStream();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
   async deleteRun(runId: string): Promise<RunArtifactDeletion> {
     const result: RunArtifactDeletion = { deleted: [], missing: [], failed: [] };
     for (const file of Object.values(this.runFiles(runId))) {
@@ -51,13 +64,28 @@ export class LocalArtifactStore implements ArtifactStore {
     return result;
   }
 
-  async saveDataset(datasetId: string, content: Buffer): Promise<void> {
+  async saveDataset(datasetId: string, content: Buffer | readonly Buffer[]): Promise<void> {
     await mkdir(this.datasetDir, { recursive: true });
     await writeAtomically(this.datasetPath(datasetId), content);
   }
 
   datasetPath(datasetId: string): string {
-    return join(this.datasetDir, `${safeStem(datasetId)}.csv`);
+    return join(this.datasetDir, `${safeStem(datasetId)}.table`);
+  }
+
+  async datasetUploadPath(datasetId: string): Promise<string> {
+    await mkdir(this.datasetDir, { recursive: true });
+    return join(this.datasetDir, `${safeStem(datasetId)}.upload`);
+  }
+
+  async deleteDataset(datasetId: string): Promise<boolean> {
+    try {
+      await unlink(this.datasetPath(datasetId));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
   }
 
   private runFiles(runId: string): { model: string; config: string; metadata: string } {
@@ -76,7 +104,7 @@ function safeStem(id: string): string {
 }
 
 /** Write then rename, so a reader never sees half a file and a crash leaves no partial file under the final name. */
-async function writeAtomically(file: string, content: string | Buffer): Promise<void> {
+async function writeAtomically(file: string, content: string | Buffer | readonly Buffer[]): Promise<void> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temp, content);

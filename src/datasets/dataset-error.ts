@@ -2,3 +2,12 @@
 export class DatasetError extends Error {
   override name = 'DatasetError';
 }
+
+/** An upload past the configured size limit; it was not kept. */
+export class UploadTooLargeError extends Error {
+  override name = 'UploadTooLargeError';
+
+  constructor(readonly limitBytes: number) {
+    super(`upload exceeds ${limitBytes} bytes`);
+  }
+}

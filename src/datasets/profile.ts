@@ -1,43 +1,76 @@
-import type { Column, ColumnDtype, Table } from './table.js';
+import { MAX_CATEGORIES, type ColumnPlan } from './column-inference.js';
+import type { CategoricalColumn, Column, ColumnDtype, NumericColumn, Table } from './table.js';
 
-/** Classes counted per column up to this many distinct values: enough for any class target. */
-const MAX_COUNTED_VALUES = 1000;
+/** Most frequent values listed for categorical, boolean and text columns. */
+const TOP_VALUES = 10;
 
 export interface ColumnProfile {
   name: string;
   dtype: ColumnDtype;
   n_missing: number;
   n_unique: number;
-  min?: number | null;
-  max?: number | null;
+  /** Numbers: the smallest and largest value; datetimes: the earliest and latest, ISO 8601. */
+  min?: number | string | null;
+  max?: number | string | null;
   mean?: number | null;
+  /** Population standard deviation (ddof 0). */
   std?: number | null;
-  /** value -> count, most frequent first; omitted when the column has more than MAX_COUNTED_VALUES distinct values. */
+  /** value -> count, most frequent first; omitted past MAX_CATEGORIES distinct values. */
   value_counts?: Record<string, number>;
+  /** Categories: the most frequent values, most frequent first. */
+  top_values?: { value: string; count: number }[];
+  /** Infinite or overflowing numbers, read as missing (and counted in n_missing). */
+  n_non_finite?: number;
+  notes?: string[];
 }
 
-export function profileTable(table: Table): ColumnProfile[] {
-  return table.columns.map(profileColumn);
+interface Counted {
+  key: string;
+  count: number;
 }
 
-function profileColumn(column: Column): ColumnProfile {
-  const counts = new Map<string, number>();
-  let missing = 0;
-  for (let r = 0; r < column.values.length; r++) {
-    const v = column.values[r];
-    if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
-      missing++;
-      continue;
-    }
-    const key = String(v);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const profile: ColumnProfile = { name: column.name, dtype: column.dtype, n_missing: missing, n_unique: counts.size };
+export function profileTable(table: Table, plans: ColumnPlan[]): ColumnProfile[] {
+  return table.columns.map((column, c) => profileColumn(column, plans[c], table.nRows));
+}
+
+function profileColumn(column: Column, plan: ColumnPlan, nRows: number): ColumnProfile {
+  const counted = 'codes' in column ? countCategories(column) : countValues(column);
+  const present = counted.reduce((sum, v) => sum + v.count, 0);
+  const profile: ColumnProfile = {
+    name: column.name,
+    dtype: column.dtype,
+    n_missing: nRows - present,
+    n_unique: counted.length,
+  };
   if (column.dtype === 'numeric') Object.assign(profile, numericSummary(column.values));
-  if (counts.size <= MAX_COUNTED_VALUES) {
-    profile.value_counts = Object.fromEntries([...counts.entries()].sort((a, b) => b[1] - a[1]));
+  if (column.dtype === 'datetime') Object.assign(profile, datetimeRange(column.values));
+  if (counted.length <= MAX_CATEGORIES) profile.value_counts = Object.fromEntries(counted.map((v) => [v.key, v.count]));
+  if (column.dtype === 'categorical' || column.dtype === 'boolean' || column.dtype === 'text') {
+    profile.top_values = counted.slice(0, TOP_VALUES).map((v) => ({ value: v.key, count: v.count }));
   }
+  if (plan.nNonFinite > 0) profile.n_non_finite = plan.nNonFinite;
+  if (plan.notes.length > 0) profile.notes = plan.notes;
   return profile;
+}
+
+/** Categories by count, most frequent first; ties keep the order of first appearance. */
+function countCategories(column: CategoricalColumn): Counted[] {
+  const counts = new Float64Array(column.categories.length);
+  for (const code of column.codes) if (code >= 0) counts[code]++;
+  return column.categories.map((key, i) => ({ key, count: counts[i] })).sort((a, b) => b.count - a.count);
+}
+
+/** Distinct values of a numeric-like column by count (ties in ascending value), found by sorting a copy. */
+function countValues(column: NumericColumn): Counted[] {
+  const sorted = column.values.filter((v) => !Number.isNaN(v)).sort();
+  const runs: { value: number; count: number }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) runs[runs.length - 1].count++;
+    else runs.push({ value: sorted[i], count: 1 });
+  }
+  const key = (v: number) =>
+    column.dtype === 'boolean' ? String(v === 1) : column.dtype === 'datetime' ? new Date(v).toISOString() : String(v);
+  return runs.sort((a, b) => b.count - a.count).map((run) => ({ key: key(run.value), count: run.count }));
 }
 
 function numericSummary(values: Float64Array): Pick<ColumnProfile, 'min' | 'max' | 'mean' | 'std'> {
@@ -58,4 +91,14 @@ function numericSummary(values: Float64Array): Pick<ColumnProfile, 'min' | 'max'
   }
   if (n === 0) return { min: null, max: null, mean: null, std: null };
   return { min, max, mean, std: Math.sqrt(m2 / n) };
+}
+
+function datetimeRange(values: Float64Array): Pick<ColumnProfile, 'min' | 'max'> {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min > max ? { min: null, max: null } : { min: new Date(min).toISOString(), max: new Date(max).toISOString() };
 }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parseCsv } from '../datasets/parse-csv.js';
+import { loadTrainingData } from '../training/training-data.js';
 import { trainRun } from '../training/train-run.js';
 import type { WorkerMessage, WorkerResult, WorkerTask } from './worker-protocol.js';
 
@@ -8,8 +7,8 @@ export default function runTrainingTask(task: WorkerTask): WorkerResult {
   const post = (message: WorkerMessage): void => task.port.postMessage(message);
   post({ type: 'started' });
   try {
-    const table = parseCsv(readFileSync(task.datasetPath, 'utf8'));
-    const outcome = trainRun(table, task.config, (fraction) => post({ type: 'progress', fraction }));
+    const data = loadTrainingData(task.datasetPath, task.testDatasetPath);
+    const outcome = trainRun(data, task.config, (fraction) => post({ type: 'progress', fraction }));
     return {
       modelJson: JSON.stringify(outcome.modelDocument),
       evaluation: outcome.evaluation,

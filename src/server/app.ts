@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { experimentRoutes } from './routes/experiments.js';
 import { modelRoutes } from './routes/models.js';
+import { DEFAULT_WEB_ROOT, webStatic } from './web-static.js';
 
 export interface AppOptions {
   services: Services;
@@ -58,5 +59,6 @@ export async function buildApp({ services, maxUploadMb, logger }: AppOptions): P
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webStatic, { root: DEFAULT_WEB_ROOT });
   return app;
 }

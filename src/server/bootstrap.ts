@@ -1,18 +1,18 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import type { Config } from '../config/config.js';
-import { InProcessQueue } from '../jobs/in-process-queue.js';
+import { createTrainingQueue } from '../jobs/create-queue.js';
 import { recoverRuns } from '../jobs/recovery.js';
 import { RunLifecycle } from '../jobs/run-lifecycle.js';
 import type { TrainingQueue } from '../jobs/training-queue.js';
-import { openSqliteDatabase } from '../store/database.js';
+import { openDatabase } from '../store/database.js';
 import { createStore, type Store } from '../store/store.js';
 import { buildApp } from './app.js';
 import { AuthService } from './services/auth-service.js';
 import { DatasetService } from './services/dataset-service.js';
 import { ExperimentService } from './services/experiment-service.js';
+import { PredictionService } from './services/prediction-service.js';
 import { RunService } from './services/run-service.js';
 
 export interface Trainyard {
@@ -20,25 +20,31 @@ export interface Trainyard {
   store: Store;
   services: { auth: AuthService };
   queue: TrainingQueue;
-  /** Stops training, then the HTTP server, then the database. */
+  /** Stops the HTTP server, then training (handing runs back when BullMQ has others to train them), then the database. */
   close(): Promise<void>;
 }
 
-/** Builds the embedded service: SQLite + worker threads + local artifacts under the data dir. */
+/**
+ * Builds the service from its configuration: SQLite or PostgreSQL (DATABASE_URL), worker threads or
+ * BullMQ on Redis (REDIS_URL), artifacts under TRAINYARD_ARTIFACT_DIR (the data dir by default).
+ */
 export async function createTrainyard(config: Config, logger?: Logger): Promise<Trainyard> {
   const log = logger ?? pino({ level: config.logLevel });
-  const db = await openSqliteDatabase(join(config.dataDir, 'trainyard.sqlite'));
+  const db = await openDatabase(config);
   const store = createStore(db);
-  const artifacts = new LocalArtifactStore(config.dataDir);
-  const lifecycle = new RunLifecycle(store, artifacts, log.child({ component: 'jobs' }));
-  const queue = new InProcessQueue(lifecycle, log, { threads: config.workers, maxRunSeconds: config.maxRunSeconds });
+  const artifacts = new LocalArtifactStore(config.artifactDir);
+  const jobsLog = log.child({ component: 'jobs' });
+  const lifecycle = new RunLifecycle(store, artifacts, jobsLog);
+  const queue = await createTrainingQueue(config, { store, artifacts, lifecycle, log: jobsLog });
   const experiments = new ExperimentService(store);
   const datasets = new DatasetService(store, artifacts);
+  const runs = new RunService(store, artifacts, queue, experiments, datasets);
   const services = {
     auth: new AuthService(store, config.tokenTtlHours),
     experiments,
     datasets,
-    runs: new RunService(store, artifacts, queue, experiments, datasets),
+    runs,
+    predictions: new PredictionService(artifacts, runs),
   };
   const app = await buildApp({ services, maxUploadMb: config.maxUploadMb, logger: log });
   const recovered = await recoverRuns(store, artifacts, lifecycle, queue);
@@ -49,8 +55,9 @@ export async function createTrainyard(config: Config, logger?: Logger): Promise<
     services,
     queue,
     close: async () => {
-      await queue.close();
+      // HTTP first: a request still in flight may need the queue (a delete revokes a job).
       await app.close();
+      await queue.close();
       await db.destroy();
     },
   };

@@ -1,6 +1,7 @@
 import type { AuthService } from './services/auth-service.js';
 import type { DatasetService } from './services/dataset-service.js';
 import type { ExperimentService } from './services/experiment-service.js';
+import type { PredictionService } from './services/prediction-service.js';
 import type { RunService } from './services/run-service.js';
 
 /** The use cases the routes call; built once in app.ts. */
@@ -9,6 +10,7 @@ export interface Services {
   experiments: ExperimentService;
   datasets: DatasetService;
   runs: RunService;
+  predictions: PredictionService;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InvalidHyperparameterError, InvalidTrainingDataError } from '../ml/index.js';
-import { DatasetError } from '../datasets/dataset-error.js';
+import { DatasetError, UploadTooLargeError } from '../datasets/dataset-error.js';
+import { PredictInputError } from '../training/predict-input.js';
+import { ModelUseError } from '../training/saved-model.js';
 
 /** An error with the HTTP status and the user-facing `detail` it answers with. */
 export class ApiError extends Error {
@@ -44,14 +46,21 @@ export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number):
 
 function toHttp(error: FastifyError, maxUploadMb: number): { status: number; detail: string } {
   if (error instanceof ApiError) return { status: error.statusCode, detail: error.detail };
-  if (error instanceof InvalidHyperparameterError || error instanceof InvalidTrainingDataError || error instanceof DatasetError) {
+  if (
+    error instanceof InvalidHyperparameterError ||
+    error instanceof InvalidTrainingDataError ||
+    error instanceof DatasetError ||
+    error instanceof PredictInputError ||
+    error instanceof ModelUseError
+  ) {
     return { status: 400, detail: error.message };
   }
+  if (error instanceof UploadTooLargeError) return tooLarge(maxUploadMb);
   if (error.validation) return { status: 400, detail: validationDetail(error) };
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return { status: 413, detail: `Upload exceeds the ${maxUploadMb} MB limit (TRAINYARD_MAX_UPLOAD_MB)` };
+      return tooLarge(maxUploadMb);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, detail: `Unsupported content type: ${error.message.replace(/^Unsupported Media Type: ?/, '')}` };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -61,6 +70,10 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
     return { status: error.statusCode, detail: error.message };
   }
   return { status: 500, detail: 'Internal server error' };
+}
+
+function tooLarge(maxUploadMb: number): { status: number; detail: string } {
+  return { status: 413, detail: `Upload exceeds the ${maxUploadMb} MB limit (TRAINYARD_MAX_UPLOAD_MB)` };
 }
 
 /** "body/test_size must be < 1": where the bad value is, and what was expected. */

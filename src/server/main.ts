@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { createTrainyard, type Trainyard } from './bootstrap.js';
 import { createDemoUser } from './demo.js';
 
-/** `npm start`: the embedded service with its defaults; SIGINT/SIGTERM close it gracefully. */
+/** `npm start` (or `trainyard serve`): the service as configured; SIGINT/SIGTERM close it gracefully. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -16,7 +16,15 @@ async function main(): Promise<void> {
   }
   const trainyard = await createTrainyard(config);
   const address = await trainyard.app.listen({ port: config.port, host: config.host });
-  trainyard.app.log.info({ event: 'server_started', address, data_dir: config.dataDir, workers: config.workers });
+  trainyard.app.log.info({
+    event: 'server_started',
+    address,
+    database: config.databaseUrl ? 'postgres' : 'sqlite',
+    queue: config.redisUrl ? 'bullmq' : 'threads',
+    workers: config.workers,
+    data_dir: config.dataDir,
+    artifact_dir: config.artifactDir,
+  });
   if (config.demo) await createDemoUser(trainyard, address);
   handleSignals(trainyard);
 }
@@ -28,6 +36,7 @@ function handleSignals(trainyard: Trainyard): void {
     closing = true;
     trainyard.app.log.info({ event: 'server_stopping', signal });
     await trainyard.close();
+    trainyard.app.log.info({ event: 'server_stopped', signal });
     process.exit(0);
   };
   process.on('SIGINT', () => void close('SIGINT'));

@@ -17,7 +17,9 @@ export interface Evaluation {
 }
 
 export function evaluateClassifier(model: Classifier, X: Matrix, y: Int32Array, nClasses: number): Evaluation {
-  const report = classificationReport(y, model.predict(X), model.predictProba(X), nClasses);
+  const proba = model.predictProba(X);
+  const decision = proba === null ? (model.decisionFunction?.(X) ?? null) : null;
+  const report = classificationReport(y, model.predict(X), proba, nClasses, decision);
   return { metrics: { ...report.metrics }, warnings: report.warnings, averaging: report.averaging };
 }
 

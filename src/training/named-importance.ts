@@ -2,21 +2,43 @@ import type { FeatureImportance, ImportanceMethod } from '../ml/index.js';
 
 export interface NamedImportance {
   method: ImportanceMethod;
-  /** feature name -> importance in [0, 1] */
+  /** input column -> importance in [0, 1]: the sum over the encoded features it became */
   values: Record<string, number>;
-  /** feature name -> signed coefficient per class row (linear models only) */
+  /** encoded feature (`age`, `island=Biscoe`, `date.month`) -> importance in [0, 1] */
+  encoded: Record<string, number>;
+  /** encoded feature -> the input column it came from */
+  encoded_sources: Record<string, string>;
+  /** encoded feature -> signed coefficient per class row (linear models only) */
   coefficients?: Record<string, number[]>;
 }
 
-/** Attaches feature names to the engine's per-column importances. */
-export function namedImportance(importance: FeatureImportance | null, featureNames: string[]): NamedImportance | null {
+export interface EncodedFeatures {
+  names: string[];
+  /** Per encoded feature, the index of its input column. */
+  sources: Int32Array;
+  inputNames: readonly string[];
+}
+
+/**
+ * Names the engine's per-encoded-feature importances and sums them per input column, so a
+ * one-hot encoded column is ranked as one (the sum of its parts, still summing to 1 overall).
+ */
+export function namedImportance(importance: FeatureImportance | null, features: EncodedFeatures): NamedImportance | null {
   if (!importance) return null;
-  const values: Record<string, number> = {};
-  featureNames.forEach((name, i) => (values[name] = finiteOrZero(importance.values[i])));
-  const named: NamedImportance = { method: importance.method, values };
+  const values: Record<string, number> = Object.fromEntries(features.inputNames.map((name) => [name, 0]));
+  const encoded: Record<string, number> = {};
+  const sources: Record<string, string> = {};
+  features.names.forEach((name, i) => {
+    const value = finiteOrZero(importance.values[i]);
+    const source = features.inputNames[features.sources[i]];
+    encoded[name] = value;
+    sources[name] = source;
+    values[source] += value;
+  });
+  const named: NamedImportance = { method: importance.method, values, encoded, encoded_sources: sources };
   if (importance.coefficients) {
     const rows = importance.coefficients;
-    named.coefficients = Object.fromEntries(featureNames.map((name, i) => [name, rows.map((row) => row[i])]));
+    named.coefficients = Object.fromEntries(features.names.map((name, i) => [name, rows.map((row) => row[i])]));
   }
   return named;
 }

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { supportedModelTypes } from '../../src/ml/index.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
-describe('bad input gets a clear 4xx and loses nothing', () => {
+describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
   let ty: TestTrainyard;
   let user: ApiClient;
   let experimentId: string;
   let irisId: string;
 
   beforeAll(async () => {
-    ty = await startTrainyard({ TRAINYARD_MAX_UPLOAD_MB: '0.01' });
+    ty = await startOn(stack, { TRAINYARD_MAX_UPLOAD_MB: '0.01' });
     user = await ApiClient.register(ty.app);
     experimentId = await user.createExperiment();
     irisId = await user.uploadCsv(sampleCsv('iris.csv').split('\n').slice(0, 61).join('\n'), 'iris-part');
@@ -37,8 +37,8 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
       "Column 'petals' is not in dataset 'iris-part'. Available columns: sepal_length, sepal_width, petal_length, petal_width, species",
     ],
     [
-      { model_type: 'kmeans', feature_columns: ['sepal_length', 'species'] },
-      "Feature column 'species' is not numeric (categorical); only numeric feature columns are supported",
+      { model_type: 'kmeans', feature_columns: ['sepal_length', 'sepal_length'] },
+      "Feature column 'sepal_length' is listed twice in feature_columns",
     ],
     [{ model_type: 'random_forest_classifier' }, "target_column is required for the classification model 'random_forest_classifier'"],
     [
@@ -110,11 +110,14 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
   });
 
   it.each([
-    ['a,b\n1,2\n3\n', 'Row at line 3 has 1 fields; the header has a different number of columns'],
+    ['a,b\n1,2\n3\n', 'Line 3 has 1 field; the header (line 1) has 2'],
     ['a,a\n1,2\n', "Duplicate column name 'a' in the header"],
     ['a,,c\n1,2,3\n', 'Column 2 of the header has no name'],
     ['a,b\n', 'The file has a header but no data rows'],
-    ['a,b\n1,1e999\n', "Column 'b' has a number too large for a double at line 2: 1e999"],
+    [
+      'a,b\n1,"1,5"\n',
+      "Column 'b' has a number with a comma, '1,5' (line 2), which cannot be read unambiguously (a decimal comma or a thousands separator?): upload with decimal=, if commas are decimal separators",
+    ],
   ])('upload %j -> 400', async (csv, detail) => {
     const before = readdirSync(join(ty.dataDir, 'datasets')).length;
     const res = await user.request('POST', '/api/v1/datasets?name=bad', csv, { 'content-type': 'text/csv' });

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
-import { filesNamedAfter, loadFixture, sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { filesNamedAfter, loadFixture, sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
 const apiFlowFixture = loadFixture<{ kmeans_iris_k3: Record<string, number> }>('api-flow.json');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-describe('the main job: train, read back, delete', () => {
+describeEachStack('the main job: train, read back, delete', (stack) => {
   let ty: TestTrainyard;
   let user: ApiClient;
   let experimentId: string;
@@ -15,7 +15,7 @@ describe('the main job: train, read back, delete', () => {
   let diabetesId: string;
 
   beforeAll(async () => {
-    ty = await startTrainyard();
+    ty = await startOn(stack);
     user = await ApiClient.register(ty.app);
     experimentId = await user.createExperiment('iris and friends');
     irisId = await user.uploadCsv(sampleCsv('iris.csv'), 'iris');
@@ -182,6 +182,8 @@ describe('the main job: train, read back, delete', () => {
       model_type: 'kmeans',
       feature_columns: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'],
       hyperparameters: { n_clusters: 3, n_init: 10 },
+      // The anchor clusters the raw measurements; by default k-means would standard-scale them first.
+      preprocessing: { scaling: 'none' },
     });
     expect((await user.waitForRun(runId)).status).toBe('completed');
     const metrics = (await user.request('GET', `/api/v1/models/train/${runId}/metrics`)).json();

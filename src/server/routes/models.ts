@@ -14,9 +14,11 @@ import {
   TrainBody,
 } from '../schemas/runs.js';
 import { modelCatalogue } from '../services/model-catalogue.js';
+import { predictionRoutes } from './predictions.js';
 
 export const modelRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const tags = ['models'];
+  await app.register(predictionRoutes, { services });
   app.get('/models', {
     schema: { tags, description: 'Every model that can be trained, with its hyperparameters', response: { 200: ModelCatalogue } },
     handler: async () => modelCatalogue(),
@@ -40,7 +42,7 @@ export const modelRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.get('/models/train/:model_run_id/feature-importance', {
     schema: { tags, params: RunParams, querystring: ImportanceQuery, response: { 200: RunImportance, ...errorResponses } },
     handler: async (request) =>
-      services.runs.featureImportance(request.userId, request.params.model_run_id, request.query.top_n),
+      services.runs.featureImportance(request.userId, request.params.model_run_id, request.query.top_n, request.query.detail),
   });
   app.delete('/models/train/:model_run_id', {
     schema: { tags, params: RunParams, response: { 200: RunDeleted, ...errorResponses, 500: ErrorBody } },

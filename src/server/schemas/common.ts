@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
 
 export const ErrorBody = Type.Object({ detail: Type.String() }, { $id: 'ErrorBody', description: 'Every error answers with a detail naming the problem' });
 
@@ -23,3 +23,7 @@ export const errorResponses = {
   403: ErrorBody,
   404: ErrorBody,
 };
+
+/** One of fixed strings, as a JSON-schema enum: unlike a union of literals it can carry a `default`. */
+export const StringEnum = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });

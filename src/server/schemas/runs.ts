@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, OpenObject } from './common.js';
+import { Nullable, OpenObject, StringEnum } from './common.js';
+import { PreprocessingBody } from './preprocessing.js';
 
 const RunStatus = Type.Union([
   Type.Literal('pending'),
@@ -24,6 +25,10 @@ export const TrainBody = Type.Object(
     hyperparameters: Type.Optional(Nullable(OpenObject("Scikit-learn's parameter names; see GET /api/v1/models"))),
     test_size: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.2 })),
     random_state: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, default: 42 })),
+    test_dataset_id: Type.Optional(
+      Nullable(Type.String({ description: 'Train on the whole of dataset_id and score on this dataset instead of a split' })),
+    ),
+    preprocessing: Type.Optional(Nullable(PreprocessingBody)),
   },
   { additionalProperties: false },
 );
@@ -44,7 +49,13 @@ export const RunsQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
-export const ImportanceQuery = Type.Object({ top_n: Type.Integer({ minimum: 1, default: 10 }) });
+export const ImportanceQuery = Type.Object({
+  top_n: Type.Integer({ minimum: 1, default: 10 }),
+  detail: StringEnum(['input', 'encoded'], {
+    default: 'input',
+    description: '"input": one entry per input column (one-hot parts summed); "encoded": one per encoded feature',
+  }),
+});
 
 export const RunSummary = Type.Object({
   model_run_id: Type.String(),
@@ -93,7 +104,12 @@ export const RunMetrics = Type.Object({
   feature_importance: Type.Optional(ImportanceDict),
 });
 
-const RankedFeature = Type.Object({ feature: Type.String(), importance: Type.Number(), rank: Type.Integer() });
+const RankedFeature = Type.Object({
+  feature: Type.String(),
+  importance: Type.Number(),
+  rank: Type.Integer(),
+  input_column: Type.Optional(Type.String({ description: 'detail=encoded: the input column the feature was encoded from' })),
+});
 
 export const RunImportance = Type.Object({
   model_run_id: Type.String(),
@@ -108,7 +124,7 @@ export const RunImportance = Type.Object({
   message: Nullable(Type.String()),
   coefficients: Type.Optional(
     Type.Record(Type.String(), Type.Array(Type.Number()), {
-      description: 'Linear models: signed coefficients per feature, one per class row',
+      description: 'Linear models: signed coefficients per encoded feature (as detail=encoded names them), one per class row',
     }),
   ),
 });
@@ -126,6 +142,16 @@ export const RunDeleted = Type.Object({
   timestamp: Type.String(),
 });
 
+const NumericRange = Type.Object(
+  {
+    minimum: Type.Optional(Type.Number()),
+    exclusive_minimum: Type.Optional(Type.Boolean()),
+    maximum: Type.Optional(Type.Number()),
+    exclusive_maximum: Type.Optional(Type.Boolean()),
+  },
+  { description: 'Bounds of one numeric form (integer or number) of a hyperparameter' },
+);
+
 const Hyperparameter = Type.Object({
   name: Type.String(),
   type: Type.Array(Type.String()),
@@ -135,6 +161,8 @@ const Hyperparameter = Type.Object({
   minimum: Type.Optional(Type.Number()),
   maximum: Type.Optional(Type.Number()),
   choices: Type.Optional(Type.Array(Type.String())),
+  integer_range: Type.Optional(NumericRange),
+  number_range: Type.Optional(NumericRange),
 });
 
 export const ModelCatalogue = Type.Object({

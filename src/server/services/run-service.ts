@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ArtifactStore } from '../../artifacts/artifact-store.js';
-import type { TrainingQueue } from '../../jobs/training-queue.js';
+import { trainingJob, type TrainingQueue } from '../../jobs/training-queue.js';
 import type { RunWithOwner } from '../../store/repositories/model-runs.js';
 import type { PageRequest } from '../../store/repositories/page.js';
 import type { RunStatus } from '../../store/schema.js';
@@ -27,7 +27,8 @@ export class RunService {
     const spec = requireModelSpec(request.model_type);
     const experiment = await this.experiments.getOwned(userId, request.experiment_id);
     const dataset = await this.datasets.getOwned(userId, request.dataset_id);
-    const config = buildRunConfig(request, spec, dataset);
+    const testDataset = request.test_dataset_id ? await this.datasets.getOwned(userId, request.test_dataset_id, 'test_dataset_id') : null;
+    const config = buildRunConfig(request, spec, dataset, testDataset);
     const run = {
       id: randomUUID(),
       experiment_id: experiment.id,
@@ -50,7 +51,7 @@ export class RunService {
       completed_at: null,
     };
     await this.store.runs.insert(run);
-    this.queue.submit({ runId: run.id, datasetPath: this.artifacts.datasetPath(dataset.id), config });
+    this.queue.submit(trainingJob(run.id, dataset.id, config, this.artifacts));
     return {
       model_run_id: run.id,
       task_id: run.task_id,
@@ -83,8 +84,8 @@ export class RunService {
     return runMetrics(run, metrics);
   }
 
-  async featureImportance(userId: string, rawId: string, topN: number) {
-    return runFeatureImportance(await this.findCompleted(userId, rawId), topN);
+  async featureImportance(userId: string, rawId: string, topN: number, detail: 'input' | 'encoded') {
+    return runFeatureImportance(await this.findCompleted(userId, rawId), topN, detail);
   }
 
   /** The spec's deletion: revoke a live task, remove the files (best effort), then the record (or 500). */
@@ -151,7 +152,7 @@ export class RunService {
     return run;
   }
 
-  private async findCompleted(userId: string, rawId: string): Promise<RunWithOwner> {
+  async findCompleted(userId: string, rawId: string): Promise<RunWithOwner> {
     const run = await this.findOwned(userId, rawId, FORBIDDEN_RUN_ACCESS);
     if (run.status !== 'completed') throw apiErrors.runNotCompleted(run.status);
     return run;

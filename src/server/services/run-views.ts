@@ -69,7 +69,8 @@ export function runMetrics(run: ModelRunRow, metrics: Metrics) {
   };
 }
 
-export function runFeatureImportance(run: ModelRunRow, topN: number) {
+/** `detail`: "input" ranks input columns (one-hot parts summed), "encoded" the features the model saw. */
+export function runFeatureImportance(run: ModelRunRow, topN: number, detail: 'input' | 'encoded' = 'input') {
   const importance = parseJson<NamedImportance>(run.feature_importance_json);
   const base = { model_run_id: run.id, model_type: run.model_type, task_type: run.task_type };
   if (!importance) {
@@ -84,11 +85,19 @@ export function runFeatureImportance(run: ModelRunRow, topN: number) {
       message: `Model type '${run.model_type}' does not support feature importance`,
     };
   }
+  // Runs trained before encoded importance was kept have only the input-column values.
+  const encoded = detail === 'encoded' && importance.encoded !== undefined;
+  const values = encoded ? importance.encoded : importance.values;
   // Stable sort: equal importances keep the dataset's column order.
-  const ranked = Object.entries(importance.values)
+  const ranked = Object.entries(values)
     .map(([feature, value], order) => ({ feature, importance: value, order }))
     .sort((a, b) => b.importance - a.importance || a.order - b.order)
-    .map(({ feature, importance: value }, i) => ({ feature, importance: value, rank: i + 1 }));
+    .map(({ feature, importance: value }, i) => ({
+      feature,
+      importance: value,
+      rank: i + 1,
+      ...(encoded ? { input_column: importance.encoded_sources[feature] } : {}),
+    }));
   return {
     ...base,
     has_feature_importance: true,

@@ -1,8 +1,11 @@
 import { findModelSpec, resolveHyperparameters, supportedModelTypes, type ModelSpec } from '../../ml/index.js';
 import type { ColumnProfile } from '../../datasets/profile.js';
+import { resolvePreprocessing, type PreprocessingRequest } from '../../training/preprocessing-config.js';
 import type { RunConfig } from '../../training/run-config.js';
 import { apiErrors } from '../errors.js';
 import type { DatasetView } from './dataset-service.js';
+import { classCounts } from './target-classes.js';
+import { checkTestDataset } from './test-dataset-check.js';
 
 export interface TrainRequest {
   experiment_id: string;
@@ -13,6 +16,8 @@ export interface TrainRequest {
   hyperparameters?: Record<string, unknown> | null;
   test_size?: number;
   random_state?: number;
+  test_dataset_id?: string | null;
+  preprocessing?: PreprocessingRequest | null;
 }
 
 export const DEFAULT_TEST_SIZE = 0.2;
@@ -28,15 +33,17 @@ export function requireModelSpec(modelType: string): ModelSpec {
 
 /**
  * Turns a train request into a run configuration, or a 400 naming what is wrong, before any work
- * is queued: the columns, the target's classes and the split sizes are all checked from the profile.
+ * is queued: the columns, the target's classes and the split sizes (or the test data set) are all
+ * checked from the profiles.
  */
-export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: DatasetView): RunConfig {
+export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: DatasetView, testDataset: DatasetView | null): RunConfig {
   const byName = new Map(dataset.columns.map((c) => [c.name, c]));
   const target = resolveTarget(request.target_column ?? null, spec, dataset, byName);
   const features = resolveFeatures(request.feature_columns ?? null, target?.name ?? null, dataset, byName);
   const testSize = request.test_size ?? DEFAULT_TEST_SIZE;
   const randomState = request.random_state ?? DEFAULT_RANDOM_STATE;
-  if (target) checkTarget(target, spec, dataset, testSize);
+  if (testDataset) checkTestDataset(spec, dataset, testDataset, features, target);
+  else if (target) checkSplit(target, spec, dataset, testSize);
   return {
     modelType: spec.modelType,
     taskType: spec.taskType,
@@ -45,6 +52,8 @@ export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: 
     featureColumns: features,
     testSize,
     randomState,
+    testDatasetId: testDataset?.id ?? null,
+    preprocessing: resolvePreprocessing(request.preprocessing ?? {}, spec.needsScaling),
   };
 }
 
@@ -70,30 +79,51 @@ function resolveTarget(
     return null;
   }
   if (name === null) throw apiErrors.badRequest(`target_column is required for the ${spec.taskType} model '${spec.modelType}'`);
-  return requireColumn(name, dataset, byName);
+  const target = requireColumn(name, dataset, byName);
+  if (spec.taskType === 'regression' && target.dtype !== 'numeric') {
+    throw apiErrors.badRequest(`Target column '${target.name}' is not numeric (${target.dtype}); regression needs a numeric target`);
+  }
+  if (spec.taskType === 'classification' && target.dtype === 'datetime') {
+    throw apiErrors.badRequest(`Target column '${target.name}' holds datetimes; classification needs a column of classes`);
+  }
+  return target;
 }
 
+/**
+ * The requested feature columns, or every column but the target that can be one. Free text (too
+ * many distinct values to encode) and columns with no value at all cannot: left out of the default,
+ * refused when asked for.
+ */
 function resolveFeatures(
   requested: string[] | null,
   targetName: string | null,
   dataset: DatasetView,
   byName: Map<string, ColumnProfile>,
 ): string[] {
-  const names = requested ?? dataset.columns.map((c) => c.name).filter((n) => n !== targetName);
-  if (names.length === 0) throw apiErrors.badRequest('No feature columns: feature_columns is empty or the dataset has only the target');
+  if (requested === null) {
+    const candidates = dataset.columns.filter((c) => c.name !== targetName);
+    const usable = candidates.filter((c) => unusableReason(c) === null);
+    if (usable.length === 0) {
+      const reasons = candidates.map((c) => `'${c.name}' ${unusableReason(c)}`);
+      throw apiErrors.badRequest(`No usable feature column in dataset '${dataset.name}'${reasons.length ? `: ${reasons.join('; ')}` : ': it has only the target'}`);
+    }
+    return usable.map((c) => c.name);
+  }
   const seen = new Set<string>();
-  for (const name of names) {
+  for (const name of requested) {
     if (seen.has(name)) throw apiErrors.badRequest(`Feature column '${name}' is listed twice in feature_columns`);
     seen.add(name);
     if (name === targetName) throw apiErrors.badRequest(`Column '${name}' is the target and cannot also be a feature`);
-    const column = requireColumn(name, dataset, byName);
-    if (column.dtype !== 'numeric') {
-      throw apiErrors.badRequest(
-        `Feature column '${name}' is not numeric (${column.dtype}); only numeric feature columns are supported`,
-      );
-    }
+    const reason = unusableReason(requireColumn(name, dataset, byName));
+    if (reason !== null) throw apiErrors.badRequest(`Feature column '${name}' ${reason}`);
   }
-  return names;
+  return requested;
+}
+
+function unusableReason(column: ColumnProfile): string | null {
+  if (column.dtype === 'text') return `is text (${column.n_unique} distinct values): too many to encode as a feature`;
+  if (column.n_unique === 0) return 'has no values';
+  return null;
 }
 
 function requireColumn(name: string, dataset: DatasetView, byName: Map<string, ColumnProfile>): ColumnProfile {
@@ -105,11 +135,8 @@ function requireColumn(name: string, dataset: DatasetView, byName: Map<string, C
   return column;
 }
 
-function checkTarget(target: ColumnProfile, spec: ModelSpec, dataset: DatasetView, testSize: number): void {
+function checkSplit(target: ColumnProfile, spec: ModelSpec, dataset: DatasetView, testSize: number): void {
   const nRows = dataset.n_rows - target.n_missing;
-  if (spec.taskType === 'regression' && target.dtype !== 'numeric') {
-    throw apiErrors.badRequest(`Target column '${target.name}' is not numeric (${target.dtype}); regression needs a numeric target`);
-  }
   const nTest = Math.ceil(testSize * nRows);
   const nTrain = nRows - nTest;
   if (nTrain < 1 || nTest < 1) {
@@ -117,19 +144,8 @@ function checkTarget(target: ColumnProfile, spec: ModelSpec, dataset: DatasetVie
       `test_size=${testSize} with ${nRows} rows that have a target gives ${nTrain} training and ${nTest} test rows; both need at least 1`,
     );
   }
-  if (spec.taskType === 'classification') checkClasses(target, nTrain, nTest);
-}
-
-function checkClasses(target: ColumnProfile, nTrain: number, nTest: number): void {
-  const counts = target.value_counts;
-  if (!counts) {
-    throw apiErrors.badRequest(`Target column '${target.name}' has ${target.n_unique} distinct values: too many classes for classification`);
-  }
-  const classes = Object.entries(counts);
-  if (classes.length < 2) {
-    const found = classes.length === 1 ? `only the class '${classes[0][0]}'` : 'no values';
-    throw apiErrors.badRequest(`Target column '${target.name}' has ${found}: classification needs at least two classes`);
-  }
+  if (spec.taskType !== 'classification') return;
+  const classes = classCounts(target);
   const tooSmall = classes.filter(([, n]) => n < 2).map(([name]) => `'${name}'`);
   if (tooSmall.length > 0) {
     throw apiErrors.badRequest(
