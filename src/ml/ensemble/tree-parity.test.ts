@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matrixFromRows, takeRows, type Matrix } from '../core/matrix.js';
 import { DecisionTreeClassifier, DecisionTreeRegressor } from '../tree/decision-tree.js';
+import { accuracy, loadTreeData, meanScore, type TreeFixtureData } from '../tree/testing/tree-fixtures.js';
+import { ExtraTreesClassifier, ExtraTreesRegressor } from './extra-trees.js';
 import { RandomForestClassifier, RandomForestRegressor } from './random-forest.js';
 
 /** test/fixtures/parity/trees-<dataset>.json, written by scripts/fixtures/trees.py (scikit-learn 1.2.1). */
-interface TreeFixture {
-  command: string;
-  task: 'classification' | 'regression';
-  features: string[];
-  classes: string[] | null;
-  X: number[][];
-  y: number[];
-  train: number[];
-  test: number[];
+interface TreeFixture extends TreeFixtureData {
   decision_tree: {
     seeds: number[];
     test_predictions_seed0: number[];
@@ -22,7 +14,14 @@ interface TreeFixture {
     test_score_mean: number;
     train_score_all_rows_seed0: number;
   };
-  random_forest: { seeds: number[]; test_score_mean: number; feature_importances_mean: number[] };
+  random_forest: ForestResults;
+  extra_trees: ForestResults;
+}
+
+interface ForestResults {
+  seeds: number[];
+  test_score_mean: number;
+  feature_importances_mean: number[];
 }
 
 /** A decision tree with non-default hyperparameters, fitted with random_state=0. */
@@ -33,66 +32,7 @@ interface TreeVariant {
   tie_free_test_positions: number[];
 }
 
-const loaded = new Map<string, ReturnType<typeof read>>();
-
-function load(name: string): ReturnType<typeof read> {
-  if (!loaded.has(name)) loaded.set(name, read(name));
-  return loaded.get(name)!;
-}
-
-function read(name: string) {
-  const fixture = JSON.parse(
-    readFileSync(new URL(`../../../test/fixtures/parity/trees-${name}.json`, import.meta.url), 'utf8'),
-  ) as TreeFixture;
-  const X = matrixFromRows(fixture.X);
-  const pick = (rows: number[]) => rows.map((r) => fixture.y[r]);
-  return {
-    fixture,
-    X,
-    Xtrain: takeRows(X, fixture.train),
-    Xtest: takeRows(X, fixture.test),
-    ytrain: pick(fixture.train),
-    ytest: pick(fixture.test),
-    nClasses: fixture.classes?.length ?? 0,
-  };
-}
-
-type Loaded = ReturnType<typeof load>;
-
-function accuracy(yTrue: number[], yPred: ArrayLike<number>): number {
-  return yTrue.filter((y, i) => y === yPred[i]).length / yTrue.length;
-}
-
-function r2(yTrue: number[], yPred: ArrayLike<number>): number {
-  const mean = yTrue.reduce((a, b) => a + b, 0) / yTrue.length;
-  let residual = 0;
-  let total = 0;
-  yTrue.forEach((y, i) => {
-    residual += (y - yPred[i]) ** 2;
-    total += (y - mean) ** 2;
-  });
-  return 1 - residual / total;
-}
-
-interface AnyModel {
-  predict(X: Matrix): ArrayLike<number>;
-}
-
-/** Test score of a model fitted on the fixture's training rows, as the fixture's metric. */
-function testScore(data: Loaded, make: (seed: number) => unknown, seed: number): number {
-  const { fixture, Xtrain, ytrain, Xtest, ytest, nClasses } = data;
-  const model = make(seed) as { fit: (...args: unknown[]) => AnyModel };
-  const fitted =
-    fixture.task === 'classification'
-      ? model.fit(Xtrain, Int32Array.from(ytrain), nClasses)
-      : model.fit(Xtrain, Float64Array.from(ytrain));
-  const predictions = fitted.predict(Xtest);
-  return fixture.task === 'classification' ? accuracy(ytest, predictions) : r2(ytest, predictions);
-}
-
-function meanScore(data: Loaded, make: (seed: number) => unknown, seeds: number[]): number {
-  return seeds.reduce((sum, seed) => sum + testScore(data, make, seed), 0) / seeds.length;
-}
+const load = (name: string) => loadTreeData<TreeFixture>(name);
 
 describe('decision trees match scikit-learn', () => {
   it('fit all of iris exactly, as scikit-learn does', () => {
@@ -141,22 +81,24 @@ describe('decision trees match scikit-learn', () => {
   });
 });
 
-describe('random forests match scikit-learn on the mean test score over five seeds', () => {
-  const cases: [string, (seed: number) => unknown][] = [
-    ['iris', (seed) => new RandomForestClassifier({ random_state: seed })],
-    ['wine', (seed) => new RandomForestClassifier({ random_state: seed })],
-    ['breast_cancer', (seed) => new RandomForestClassifier({ random_state: seed })],
-    ['diabetes', (seed) => new RandomForestRegressor({ random_state: seed })],
-  ];
-  for (const [name, make] of cases) {
-    it(name, () => {
-      const data = load(name);
-      const ours = meanScore(data, make, data.fixture.random_forest.seeds);
-      // Bootstraps and feature draws come from another generator than numpy's: the forests are
-      // different samples of the same distribution, and 5-seed means on 45..171 test rows still
-      // wander by about a percent.
-      expect(Math.abs(ours - data.fixture.random_forest.test_score_mean)).toBeLessThanOrEqual(0.02);
-    });
+const FORESTS = {
+  random_forest: [RandomForestClassifier, RandomForestRegressor],
+  extra_trees: [ExtraTreesClassifier, ExtraTreesRegressor],
+} as const;
+
+describe('forests match scikit-learn on the mean test score over five seeds', () => {
+  for (const [kind, [Classifier, Regressor]] of Object.entries(FORESTS) as [keyof typeof FORESTS, (typeof FORESTS)[keyof typeof FORESTS]][]) {
+    for (const name of ['iris', 'wine', 'breast_cancer', 'diabetes']) {
+      it(`${kind} on ${name}`, () => {
+        const data = load(name);
+        const Model = data.fixture.task === 'classification' ? Classifier : Regressor;
+        const ours = meanScore(data, (seed) => new Model({ random_state: seed }), data.fixture[kind].seeds);
+        // Bootstraps, feature draws and random thresholds come from another generator than numpy's:
+        // the forests are different samples of the same distribution, and 5-seed means on 45..171
+        // test rows still wander by about a percent.
+        expect(Math.abs(ours - data.fixture[kind].test_score_mean)).toBeLessThanOrEqual(0.02);
+      });
+    }
   }
 
   it('rank the iris petal features first, with importances summing to 1', () => {

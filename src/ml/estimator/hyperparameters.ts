@@ -22,16 +22,21 @@ export interface HyperparameterDef {
   choices?: readonly string[];
   bool?: true;
   nullable?: true;
+  /** A non-empty list of integers, each in this range (scikit-learn's hidden_layer_sizes tuple). */
+  intList?: NumberRange;
+  /** Other names the same parameter goes by in the library users come from (XGBoost's eta for learning_rate). */
+  aliases?: readonly string[];
 }
 
-export type ResolvedParams = Record<string, number | string | boolean | null>;
+export type ResolvedParams = Record<string, number | string | boolean | null | number[]>;
 
 /** Fills defaults and checks every given value; unknown names are rejected with the known ones listed. */
 export function resolveHyperparameters(
   modelType: string,
   defs: readonly HyperparameterDef[],
-  given: Record<string, unknown> = {},
+  givenAsNamed: Record<string, unknown> = {},
 ): ResolvedParams {
+  const given = canonicalNames(modelType, defs, givenAsNamed);
   const known = new Map(defs.map((d) => [d.name, d]));
   for (const name of Object.keys(given)) {
     if (!known.has(name)) {
@@ -56,13 +61,37 @@ export function resolveHyperparameters(
   return resolved;
 }
 
+/** The given values under their canonical names; a parameter given under two of its names is rejected. */
+function canonicalNames(
+  modelType: string,
+  defs: readonly HyperparameterDef[],
+  given: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!defs.some((d) => d.aliases)) return given;
+  const canonical: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(given)) {
+    const def = defs.find((d) => d.name === name || d.aliases?.includes(name));
+    const key = def?.name ?? name;
+    if (Object.prototype.hasOwnProperty.call(canonical, key)) {
+      throw new InvalidHyperparameterError(name, `Hyperparameter '${key}' of ${modelType} is given twice (as '${name}' too)`);
+    }
+    canonical[key] = value;
+  }
+  return canonical;
+}
+
 export function accepts(def: HyperparameterDef, value: unknown): boolean {
   if (value === null) return def.nullable === true;
+  if (Array.isArray(value)) return def.intList !== undefined && value.length > 0 && value.every((v) => isIntegerIn(v, def.intList!));
   if (typeof value === 'boolean') return def.bool === true;
   if (typeof value === 'string') return def.choices?.includes(value) ?? false;
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if (def.int && Number.isInteger(value) && inRange(value, def.int)) return true;
   return def.float !== undefined && inRange(value, def.float);
+}
+
+function isIntegerIn(value: unknown, range: NumberRange): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && inRange(value, range);
 }
 
 function inRange(value: number, range: NumberRange): boolean {
@@ -76,6 +105,7 @@ export function describeAllowed(def: HyperparameterDef): string {
   const forms: string[] = [];
   if (def.int) forms.push(`an integer${describeRange(def.int)}`);
   if (def.float) forms.push(`a number${describeRange(def.float)}`);
+  if (def.intList) forms.push(`a list of integers${describeRange(def.intList)}`);
   if (def.choices) forms.push(`one of ${def.choices.map((c) => JSON.stringify(c)).join(', ')}`);
   if (def.bool) forms.push('true or false');
   if (def.nullable) forms.push('null');

@@ -32,6 +32,22 @@ export interface BinnedFeatures {
   readonly nBins: Int32Array;
   /** Prefix sums of nBins: where each feature starts in a histogram; the last entry is the total. */
   readonly binStart: Int32Array;
+  /** Per feature, the cut points between value bins: value bin b (code b + 1) holds values in (cuts[b-1], cuts[b]]. */
+  readonly cuts: readonly Float64Array[];
+  /**
+   * Per feature, the threshold a histogram booster puts at each cut: the midpoint of the raw
+   * (float64) values on either side, as scikit-learn's HistGradientBoosting and LightGBM bin, seen
+   * at splitValue precision; the cut itself between quantile bins. On gridded data a test value
+   * may sit exactly on that midpoint (1.7 between 1.6 and 1.8), and only the float64 midpoint
+   * sends it the way those libraries do.
+   */
+  readonly edges: readonly Float64Array[];
+  /**
+   * Per feature and code, the smallest and largest raw training value in the bin; NaN for the
+   * missing bin and for empty bins. Extra trees draw their thresholds between them.
+   */
+  readonly binMin: readonly Float64Array[];
+  readonly binMax: readonly Float64Array[];
 }
 
 /** Codes every column of X into at most maxBins value bins plus the missing bin. */
@@ -48,34 +64,66 @@ export function binFeatures(X: Matrix, maxBins: number, rng: Random): BinnedFeat
     binStart[f + 1] = binStart[f] + nBins[f];
   }
   const columns: Uint8Array[] = [];
+  const binMin: Float64Array[] = [];
+  const binMax: Float64Array[] = [];
   for (let f = 0; f < nCols; f++) {
     const column = codes.subarray(f * nRows, (f + 1) * nRows);
     codeColumn(X.data, f * nRows, nRows, thresholds[f], column);
     columns.push(column);
+    binMin.push(new Float64Array(nBins[f]).fill(NaN));
+    binMax.push(new Float64Array(nBins[f]).fill(NaN));
+    binRanges(X.data, f * nRows, column, binMin[f], binMax[f]);
   }
-  return { nRows, nFeatures: nCols, columns, nBins, binStart };
+  const edges = thresholds.map((cuts, f) => binEdges(cuts, binMin[f], binMax[f], nRows <= QUANTILE_SAMPLE_ROWS));
+  return { nRows, nFeatures: nCols, columns, nBins, binStart, cuts: thresholds, edges, binMin, binMax };
+}
+
+function binRanges(data: Float64Array, offset: number, codes: Uint8Array, min: Float64Array, max: Float64Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code === MISSING_BIN) continue;
+    const v = data[offset + i];
+    if (!(v >= min[code])) min[code] = v;
+    if (!(v <= max[code])) max[code] = v;
+  }
+}
+
+/**
+ * Where every value has its own bin, the midpoint of the raw values on either side of each cut;
+ * the cuts themselves between quantile bins (or when a sample of the rows placed them).
+ */
+function binEdges(cuts: Float64Array, binMin: Float64Array, binMax: Float64Array, allRows: boolean): Float64Array {
+  let exact = allRows;
+  for (let code = MISSING_BIN + 1; exact && code < binMin.length; code++) {
+    exact = splitValue(binMin[code]) === splitValue(binMax[code]);
+  }
+  if (!exact) return cuts;
+  return cuts.map((_, b) => splitValue((binMax[b + 1] + binMin[b + 2]) / 2));
 }
 
 /**
  * Cut points between value bins, ascending. With at most maxBins distinct values every value gets
- * its own bin, so every scikit-learn CART candidate split is available; otherwise cuts fall where
- * the running count crosses each 1/maxBins quantile, and a value never straddles two bins.
+ * its own bin, so every scikit-learn CART candidate split is available; otherwise the cuts are
+ * scikit-learn HistGradientBoosting's: the maxBins-quantiles of the values with numpy's 'midpoint'
+ * interpolation (repeated values can repeat a cut, leaving a bin empty).
  */
 export function binThresholds(sorted: Float64Array, maxBins: number): Float64Array {
   const n = sorted.length;
-  const nDistinct = countDistinct(sorted);
-  const cuts: number[] = [];
-  let nextTarget = n / maxBins;
-  for (let i = 0; i < n - 1; i++) {
-    if (sorted[i] === sorted[i + 1]) continue;
-    const countBelowCut = i + 1;
-    if (nDistinct <= maxBins || countBelowCut >= nextTarget) {
-      cuts.push(midpointThreshold(sorted[i], sorted[i + 1]));
-      nextTarget = (Math.floor((countBelowCut * maxBins) / n) + 1) * (n / maxBins);
-      if (cuts.length === maxBins - 1) break;
-    }
+  if (countDistinct(sorted) <= maxBins) {
+    const cuts: number[] = [];
+    for (let i = 0; i < n - 1; i++) if (sorted[i] !== sorted[i + 1]) cuts.push(midpointThreshold(sorted[i], sorted[i + 1]));
+    return Float64Array.from(cuts);
   }
-  return Float64Array.from(cuts);
+  const cuts = new Float64Array(maxBins - 1);
+  const step = 100 / maxBins;
+  for (let i = 1; i < maxBins; i++) {
+    // numpy's arithmetic, so positions that should be whole numbers are whole numbers here too.
+    const position = ((i * step) / 100) * (n - 1);
+    const below = sorted[Math.floor(position)];
+    const above = sorted[Math.ceil(position)];
+    cuts[i - 1] = above - (above - below) * 0.5;
+  }
+  return cuts;
 }
 
 function countDistinct(sorted: Float64Array): number {

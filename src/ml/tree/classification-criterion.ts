@@ -1,5 +1,5 @@
 import * as layout from './criterion.js';
-import type { SplitCriterion } from './criterion.js';
+import { CartCriterion, sumByAccumulating, type SplitCriterion } from './criterion.js';
 
 const { COUNT, WEIGHT } = layout;
 
@@ -9,7 +9,7 @@ export type ClassImpurity = 'gini' | 'entropy';
 const FIRST_CLASS = 2;
 
 /** Gini or entropy over weighted class counts; y holds class indices 0..nClasses-1. */
-export class ClassificationCriterion implements SplitCriterion {
+export class ClassificationCriterion extends CartCriterion implements SplitCriterion {
   readonly width: number;
   readonly nOutputs: number;
   private readonly impurityOf: (sums: Float64Array, offset: number, nClasses: number) => number;
@@ -20,6 +20,7 @@ export class ClassificationCriterion implements SplitCriterion {
     private readonly nClasses: number,
     impurity: ClassImpurity,
   ) {
+    super();
     this.width = FIRST_CLASS + nClasses;
     this.nOutputs = nClasses;
     this.impurityOf = impurity === 'gini' ? gini : entropy;
@@ -45,14 +46,7 @@ export class ClassificationCriterion implements SplitCriterion {
   }
 
   sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void {
-    out.fill(0, offset, offset + this.width);
-    for (let i = start; i < end; i++) {
-      const sample = indices[i];
-      const w = this.weights[sample];
-      out[offset + COUNT] += 1;
-      out[offset + WEIGHT] += w;
-      out[offset + FIRST_CLASS + this.y[sample]] += w;
-    }
+    sumByAccumulating(this, this.weights.length, indices, start, end, out, offset);
   }
 
   impurity(sums: Float64Array, offset: number): number {

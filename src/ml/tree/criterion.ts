@@ -28,6 +28,21 @@ export interface SplitCriterion {
   proxyImprovement(left: Float64Array, leftOffset: number, right: Float64Array, rightOffset: number): number;
   /** Writes the node's prediction to out[offset..offset+nOutputs). */
   nodeValue(sums: Float64Array, offset: number, out: Float64Array, outOffset: number): void;
+  /**
+   * The split's improvement in the units its growth limits use: scikit-learn's impurity_improvement
+   * for the CART criteria (compared with min_impurity_decrease), the loss reduction for a booster
+   * (compared with gamma or min_split_gain). Best-first growth spends its leaf budget in this order.
+   */
+  improvement(
+    treeWeight: number,
+    node: Float64Array,
+    nodeOffset: number,
+    nodeImpurity: number,
+    left: Float64Array,
+    right: Float64Array,
+  ): number;
+  /** Whether a node is too pure to split: CART stops at impurity 0; a booster's impurity is a loss and never says so. */
+  isPure(impurity: number): boolean;
 }
 
 /*
@@ -40,6 +55,9 @@ export interface SplitCriterion {
 export const COUNT = 0;
 /** Slot of the total sample weight in a sum vector. */
 export const WEIGHT = 1;
+
+/** scikit-learn's EPSILON (double machine epsilon): a node this pure is a leaf, a gain this small is none. */
+export const EPSILON = Number.EPSILON;
 
 /**
  * scikit-learn's impurity_improvement: the weighted impurity decrease of a split, scaled by the
@@ -58,4 +76,52 @@ export function impurityImprovement(
     (nodeWeight / treeWeight) *
     (nodeImpurity - (rightWeight / nodeWeight) * rightImpurity - (leftWeight / nodeWeight) * leftImpurity)
   );
+}
+
+/** The improvement and purity rule every CART criterion shares (gini, entropy, squared error). */
+export abstract class CartCriterion {
+  abstract impurity(sums: Float64Array, offset: number): number;
+
+  improvement(
+    treeWeight: number,
+    node: Float64Array,
+    nodeOffset: number,
+    nodeImpurity: number,
+    left: Float64Array,
+    right: Float64Array,
+  ): number {
+    return impurityImprovement(
+      treeWeight,
+      node[nodeOffset + WEIGHT],
+      nodeImpurity,
+      left[WEIGHT],
+      this.impurity(left, 0),
+      this.impurity(right, 0),
+    );
+  }
+
+  isPure(impurity: number): boolean {
+    return impurity <= EPSILON;
+  }
+}
+
+let zeroCodes = new Uint8Array(0);
+
+/**
+ * SplitCriterion.sumSamples for any criterion: the samples accumulated into a one-bin histogram
+ * (every code 0), so each criterion writes its per-sample sums once, in accumulate. nRows bounds
+ * the sample indices.
+ */
+export function sumByAccumulating(
+  criterion: SplitCriterion,
+  nRows: number,
+  indices: Uint32Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  if (zeroCodes.length < nRows) zeroCodes = new Uint8Array(nRows);
+  out.fill(0, offset, offset + criterion.width);
+  criterion.accumulate(zeroCodes, indices, start, end, out, offset);
 }

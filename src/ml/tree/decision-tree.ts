@@ -1,11 +1,10 @@
-import type { ModelSpec } from '../estimator/model-spec.js';
-import { growthLimits, seedOf, treeHyperparameters, type TreeTask } from './tree-params.js';
-import { TreeClassifierModel, TreeRegressorModel, type TreeModelDefinition } from './tree-model.js';
+import { SPLITTER_DEF, growthLimits, seedOf, treeHyperparameters, type TreeTask } from './tree-params.js';
+import { TreeClassifierModel, TreeRegressorModel, treeModelSpec, type TreeModelDefinition } from './tree-model.js';
 
 function decisionTreeDefinition(modelType: string, task: TreeTask): TreeModelDefinition {
   return {
     modelType,
-    hyperparameters: treeHyperparameters(task, null),
+    hyperparameters: [...treeHyperparameters(task, null), SPLITTER_DEF],
     plan: (params, nRows, nFeatures) => ({
       nTrees: 1,
       seed: seedOf(params.random_state),
@@ -32,29 +31,13 @@ export class DecisionTreeRegressor extends TreeRegressorModel {
   }
 }
 
-export const decisionTreeClassifierSpec: ModelSpec = {
-  modelType: CLASSIFIER.modelType,
-  aliases: [],
-  taskType: 'classification',
+export const decisionTreeClassifierSpec = treeModelSpec(CLASSIFIER, DecisionTreeClassifier, {
   family: 'tree',
   description:
     'A single CART decision tree: interpretable splits on feature thresholds, prone to overfit when grown fully.',
-  importanceMethod: 'feature_importances_',
-  needsScaling: false,
-  hyperparameters: CLASSIFIER.hyperparameters,
-  create: (params) => new DecisionTreeClassifier(params),
-  restore: (state) => new DecisionTreeClassifier(state.params).restoreFitted(state),
-};
+});
 
-export const decisionTreeRegressorSpec: ModelSpec = {
-  modelType: REGRESSOR.modelType,
-  aliases: [],
-  taskType: 'regression',
+export const decisionTreeRegressorSpec = treeModelSpec(REGRESSOR, DecisionTreeRegressor, {
   family: 'tree',
   description: 'A single CART regression tree predicting the mean target of each leaf.',
-  importanceMethod: 'feature_importances_',
-  needsScaling: false,
-  hyperparameters: REGRESSOR.hyperparameters,
-  create: (params) => new DecisionTreeRegressor(params),
-  restore: (state) => new DecisionTreeRegressor(state.params).restoreFitted(state),
-};
+});

@@ -1,5 +1,5 @@
 import * as layout from './criterion.js';
-import type { SplitCriterion } from './criterion.js';
+import { CartCriterion, sumByAccumulating, type SplitCriterion } from './criterion.js';
 
 const { COUNT, WEIGHT } = layout;
 
@@ -8,14 +8,16 @@ const SUM = 2;
 const SQUARES = 3;
 
 /** Squared error: the impurity is the weighted variance of y, the node value its weighted mean. */
-export class SquaredErrorCriterion implements SplitCriterion {
+export class SquaredErrorCriterion extends CartCriterion implements SplitCriterion {
   readonly width = 4;
   readonly nOutputs = 1;
 
   constructor(
     private readonly y: Float64Array,
     private readonly weights: Float64Array,
-  ) {}
+  ) {
+    super();
+  }
 
   accumulate(
     codes: Uint8Array,
@@ -39,21 +41,11 @@ export class SquaredErrorCriterion implements SplitCriterion {
   }
 
   sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void {
-    out.fill(0, offset, offset + 4);
-    for (let i = start; i < end; i++) {
-      const sample = indices[i];
-      const w = this.weights[sample];
-      const wy = w * this.y[sample];
-      out[offset + COUNT] += 1;
-      out[offset + WEIGHT] += w;
-      out[offset + SUM] += wy;
-      out[offset + SQUARES] += wy * this.y[sample];
-    }
+    sumByAccumulating(this, this.weights.length, indices, start, end, out, offset);
   }
 
   impurity(sums: Float64Array, offset: number): number {
-    const mean = sums[offset + SUM] / sums[offset + WEIGHT];
-    return sums[offset + SQUARES] / sums[offset + WEIGHT] - mean * mean;
+    return weightedVariance(sums[offset + WEIGHT], sums[offset + SUM], sums[offset + SQUARES]);
   }
 
   /** Sum^2 / weight per side: the only part of the variance decrease that changes between splits. */
@@ -66,4 +58,20 @@ export class SquaredErrorCriterion implements SplitCriterion {
   nodeValue(sums: Float64Array, offset: number, out: Float64Array, outOffset: number): void {
     out[outOffset] = sums[offset + SUM] / sums[offset + WEIGHT];
   }
+}
+
+/**
+ * Relative size of the rounding left in E[y^2] - E[y]^2 when y is constant: a variance below this
+ * share of E[y^2] is taken as 0. scikit-learn splits on that rounding (a constant target of 4.2
+ * gets a root impurity of 3.6e-15 and a split with all the importance); a node of one value must
+ * stay a leaf.
+ */
+const CANCELLATION = 1e-12;
+
+/** The weighted variance from the sums of w, w*y and w*y^2; exactly 0 when it is rounding noise. */
+export function weightedVariance(weight: number, sum: number, squares: number): number {
+  const meanSquare = squares / weight;
+  const mean = sum / weight;
+  const variance = meanSquare - mean * mean;
+  return variance <= CANCELLATION * meanSquare ? 0 : variance;
 }

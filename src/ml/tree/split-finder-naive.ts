@@ -44,3 +44,39 @@ export function naiveBestSplit(
   }
   return best;
 }
+
+/**
+ * Reference for SplitScanner.scanRandom, from scikit-learn's RandomSplitter: the threshold is
+ * drawn uniformly between the node's smallest and largest present value (the maximum itself
+ * becoming the minimum), the left child holds the values at or below it and the missing ones, and
+ * the split counts only if both children respect the leaf limits. O(n) per call, for tests only.
+ */
+export function naiveRandomSplit(
+  X: Matrix,
+  samples: Uint32Array,
+  feature: number,
+  criterion: SplitCriterion,
+  limits: LeafLimits,
+  draw: number,
+): NaiveSplit {
+  const value = (sample: number): number => splitValue(X.data[feature * X.nRows + sample]);
+  const present = Array.from(samples)
+    .filter((s) => !Number.isNaN(value(s)))
+    .map((s) => X.data[feature * X.nRows + s]);
+  const none: NaiveSplit = { threshold: NaN, proxy: -Infinity };
+  const rawMin = Math.min(...present);
+  const rawMax = Math.max(...present);
+  if (!(splitValue(rawMax) > splitValue(rawMin))) return none;
+  let threshold = rawMin + draw * (rawMax - rawMin);
+  if (threshold === rawMax) threshold = rawMin;
+  const goesLeft = (s: number) => !(value(s) > threshold);
+  const leftSamples = Uint32Array.from(Array.from(samples).filter(goesLeft));
+  const rightSamples = Uint32Array.from(Array.from(samples).filter((s) => !goesLeft(s)));
+  if (leftSamples.length < limits.minSamplesLeaf || rightSamples.length < limits.minSamplesLeaf) return none;
+  const left = new Float64Array(criterion.width);
+  const right = new Float64Array(criterion.width);
+  criterion.sumSamples(leftSamples, 0, leftSamples.length, left, 0);
+  criterion.sumSamples(rightSamples, 0, rightSamples.length, right, 0);
+  if (left[WEIGHT] < limits.minWeightLeaf || right[WEIGHT] < limits.minWeightLeaf) return none;
+  return { threshold, proxy: criterion.proxyImprovement(left, 0, right, 0) };
+}

@@ -3,12 +3,14 @@ import { createMatrix, type Matrix } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import { binFeatures, type BinnedFeatures } from './bin-mapper.js';
 import { ClassificationCriterion } from './classification-criterion.js';
+import { FriedmanCriterion } from './friedman-criterion.js';
+import { NewtonCriterion } from './newton-criterion.js';
 import { COUNT, type SplitCriterion } from './criterion.js';
 import { HistogramPool } from './histogram-pool.js';
 import { partitionByCode } from './partition.js';
 import { SquaredErrorCriterion } from './regression-criterion.js';
 import { BestSplit, SplitScanner, type LeafLimits } from './split-finder.js';
-import { naiveBestSplit } from './split-finder-naive.js';
+import { naiveBestSplit, naiveRandomSplit } from './split-finder-naive.js';
 import { nodeThreshold } from './threshold.js';
 
 const N_ROWS = 240;
@@ -27,7 +29,10 @@ function randomProblem(seed: number) {
   const labels = Int32Array.from({ length: N_ROWS }, (_, r) => (X.data[r] > 0 ? rng.int(2) : rng.int(3)));
   const target = Float64Array.from({ length: N_ROWS }, (_, r) => 3 * X.data[N_ROWS + r] + rng.normal());
   const weights = Float64Array.from({ length: N_ROWS }, () => rng.int(4));
-  return { X, labels, target, weights };
+  // Two outputs per row, as a two-class booster's gradients would be laid out.
+  const gradients = Float32Array.from({ length: 2 * N_ROWS }, () => rng.normal());
+  const hessians = Float32Array.from({ length: 2 * N_ROWS }, () => 0.05 + 0.2 * rng.next());
+  return { X, labels, target, weights, gradients, hessians };
 }
 
 function criteria(problem: ReturnType<typeof randomProblem>): Record<string, SplitCriterion> {
@@ -35,6 +40,17 @@ function criteria(problem: ReturnType<typeof randomProblem>): Record<string, Spl
     gini: new ClassificationCriterion(problem.labels, problem.weights, 3, 'gini'),
     entropy: new ClassificationCriterion(problem.labels, problem.weights, 3, 'entropy'),
     squared_error: new SquaredErrorCriterion(problem.target, problem.weights),
+    friedman_mse: new FriedmanCriterion(problem.gradients, problem.hessians, problem.weights, 2, 1, 1),
+    newton: new NewtonCriterion(problem.gradients, problem.hessians, problem.weights, 2, 0, 1, {
+      lambda: 1,
+      alpha: 0.3,
+      minChildWeight: 2,
+    }),
+    newton_vector: new NewtonCriterion(problem.gradients, problem.hessians, problem.weights, 2, 0, 2, {
+      lambda: 0.5,
+      alpha: 0,
+      minChildWeight: 0,
+    }),
   };
 }
 
@@ -68,7 +84,7 @@ function expectAgreement(
     const order = samples.slice();
     const nLeft = partitionByCode(order, 0, order.length, binned.columns[f], best.bin);
     expect(nLeft).toBe(best.leftSums[COUNT]);
-    expect(nodeThreshold(column, order, 0, nLeft, order.length)).toBe(naive.threshold);
+    expect(nodeThreshold(column, order, 0, nLeft, order.length, NaN)).toBe(naive.threshold);
   }
 }
 
@@ -103,6 +119,39 @@ describe('histogram split finding agrees with the naive CART reference', () => {
           expectAgreement(problem.X, binned, pool, small, -1, samples.slice(smallStart, smallEnd), criterion, limits);
         });
       }
+    }
+  }
+});
+
+describe('extra trees\' random split agrees with its naive reference', () => {
+  for (const seed of [4, 5]) {
+    const problem = randomProblem(seed);
+    const binned = binFeatures(problem.X, 255, new Random(seed));
+    for (const [name, criterion] of Object.entries(criteria(problem))) {
+      it(`${name}, seed ${seed}: the drawn threshold, its partition and its proxy`, () => {
+        const samples = Uint32Array.from(Array.from({ length: N_ROWS }, (_, r) => r).filter((r) => problem.weights[r] > 0));
+        const limits = { minSamplesLeaf: 3, minWeightLeaf: 0 };
+        const pool = new HistogramPool(binned, criterion.width);
+        pool.reset(criterion, samples);
+        const root = pool.acquire(0, samples.length);
+        const scanner = new SplitScanner(binned, criterion, limits);
+        const sums = new Float64Array(criterion.width);
+        criterion.sumSamples(samples, 0, samples.length, sums, 0);
+        const rng = new Random(seed);
+        for (let f = 0; f < N_FEATURES; f++) {
+          for (let trial = 0; trial < 5; trial++) {
+            const draw = trial === 0 ? 0 : rng.next();
+            pool.prepare(root, f, -1);
+            const best = new BestSplit(criterion.width);
+            scanner.scanRandom(pool.histogram(root), f, pool.low(root, f), pool.high(root, f), sums, 0, best, draw);
+            const naive = naiveRandomSplit(problem.X, samples, f, criterion, limits, draw);
+            expect(best.found).toBe(naive.proxy > -Infinity);
+            if (!best.found) continue;
+            expect(best.threshold).toBe(naive.threshold);
+            expect(Math.abs(best.proxy - naive.proxy)).toBeLessThanOrEqual(1e-12 * Math.abs(naive.proxy));
+          }
+        }
+      });
     }
   }
 });

@@ -1,4 +1,4 @@
-import type { BinnedFeatures } from './bin-mapper.js';
+import { MISSING_BIN, type BinnedFeatures } from './bin-mapper.js';
 import * as layout from './criterion.js';
 import type { SplitCriterion } from './criterion.js';
 
@@ -10,6 +10,8 @@ export class BestSplit {
   /** Last bin that goes left: samples with code <= bin form the left child. */
   bin = -1;
   proxy = -Infinity;
+  /** The threshold a random split drew; NaN when the learner places it (see nodeThreshold). */
+  threshold = NaN;
   readonly leftSums: Float64Array;
 
   constructor(width: number) {
@@ -20,10 +22,19 @@ export class BestSplit {
     this.feature = -1;
     this.bin = -1;
     this.proxy = -Infinity;
+    this.threshold = NaN;
   }
 
   get found(): boolean {
     return this.feature >= 0;
+  }
+
+  update(feature: number, bin: number, proxy: number, leftSums: Float64Array, threshold: number): void {
+    this.feature = feature;
+    this.bin = bin;
+    this.proxy = proxy;
+    this.leftSums.set(leftSums);
+    this.threshold = threshold;
   }
 }
 
@@ -85,17 +96,59 @@ export class SplitScanner {
         if (leftCount >= minSamplesLeaf && leftWeight >= minWeightLeaf && nodeWeight - leftWeight >= minWeightLeaf) {
           for (let k = 0; k < width; k++) right[k] = nodeSums[nodeOffset + k] - left[k];
           const proxy = criterion.proxyImprovement(left, 0, right, 0);
-          if (proxy > best.proxy) {
-            best.feature = f;
-            best.bin = previous;
-            best.proxy = proxy;
-            best.leftSums.set(left);
-          }
+          if (proxy > best.proxy) best.update(f, previous, proxy, left, NaN);
         }
       }
       for (let k = 0; k < width; k++) left[k] += hist[at + k];
       previous = b;
     }
     return hasBoundary;
+  }
+
+  /**
+   * Extra trees' split of feature f, as scikit-learn's RandomSplitter makes it: one threshold drawn
+   * uniformly between the node's smallest and largest value (draw in [0, 1)), kept in best if it
+   * beats it. Bins that straddle the threshold (quantile bins only) go to the side holding most of
+   * their range. Returns false when the feature has one value in the node.
+   */
+  scanRandom(
+    hist: Float64Array,
+    f: number,
+    low: number,
+    high: number,
+    nodeSums: Float64Array,
+    nodeOffset: number,
+    best: BestSplit,
+    draw: number,
+  ): boolean {
+    const firstValueBin = Math.max(low, MISSING_BIN + 1);
+    if (firstValueBin >= high) return false;
+    const binMin = this.binned.binMin[f];
+    const binMax = this.binned.binMax[f];
+    const min = binMin[firstValueBin];
+    const max = binMax[high];
+    let threshold = min + draw * (max - min);
+    // scikit-learn's own rule for a draw rounded up to the maximum, which would leave the right side empty.
+    if (threshold === max) threshold = min;
+    let lastLeft = firstValueBin;
+    // Empty bins (NaN ranges) hold no sample: they may go either way, so they never stop the walk.
+    while (lastLeft + 1 < high && !((binMin[lastLeft + 1] + binMax[lastLeft + 1]) / 2 > threshold)) lastLeft++;
+
+    const { criterion, left, right } = this;
+    const width = criterion.width;
+    const base = this.binned.binStart[f] * width;
+    left.fill(0);
+    for (let b = low; b <= lastLeft; b++) {
+      for (let k = 0; k < width; k++) left[k] += hist[base + b * width + k];
+    }
+    const { minSamplesLeaf, minWeightLeaf } = this.limits;
+    const leftWeight = left[WEIGHT];
+    const nodeWeight = nodeSums[nodeOffset + WEIGHT];
+    if (left[COUNT] < minSamplesLeaf || nodeSums[nodeOffset + COUNT] - left[COUNT] < minSamplesLeaf) return true;
+    if (leftWeight < minWeightLeaf || nodeWeight - leftWeight < minWeightLeaf) return true;
+    for (let k = 0; k < width; k++) right[k] = nodeSums[nodeOffset + k] - left[k];
+    const proxy = criterion.proxyImprovement(left, 0, right, 0);
+    if (proxy > best.proxy) best.update(f, lastLeft, proxy, left, threshold);
+    return true;
   }
 }

@@ -19,8 +19,10 @@ export function midpointThreshold(a: number, b: number): number {
 /**
  * The threshold of a split already applied to indices[start..end) (left part first, up to mid):
  * the midpoint between the largest left and the smallest right value in this node, exactly where
- * scikit-learn puts it, whatever the bins' widths. Missing values (all on the left) are skipped; a
- * left side holding only missing values gives -Infinity.
+ * scikit-learn's best splitter puts it, whatever the bins' widths. A preferred threshold (the one
+ * extra trees drew, or an oblivious level's bin edge) is kept when it separates the two sides as
+ * the partition did. Missing values (all on the left) are skipped; a left side holding only
+ * missing values gives -Infinity.
  */
 export function nodeThreshold(
   column: Float64Array,
@@ -28,6 +30,7 @@ export function nodeThreshold(
   start: number,
   mid: number,
   end: number,
+  preferred: number,
 ): number {
   let leftMax = -Infinity;
   for (let i = start; i < mid; i++) {
@@ -39,5 +42,6 @@ export function nodeThreshold(
     const v = splitValue(column[indices[i]]);
     if (v < rightMin) rightMin = v;
   }
+  if (preferred >= leftMax && preferred < rightMin) return preferred;
   return midpointThreshold(leftMax, rightMin);
 }

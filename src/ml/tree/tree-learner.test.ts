@@ -6,9 +6,11 @@ import { ClassificationCriterion } from './classification-criterion.js';
 import type { SplitCriterion } from './criterion.js';
 import { LEAF, type FlatTree } from './flat-tree.js';
 import { SquaredErrorCriterion } from './regression-criterion.js';
+import { NewtonCriterion } from './newton-criterion.js';
+import { naiveObliviousSplits } from './oblivious-naive.js';
 import { naiveBestSplit } from './split-finder-naive.js';
 import { splitValue } from './threshold.js';
-import { TreeLearner, type GrowthLimits } from './tree-learner.js';
+import { TreeLearner, UNLIMITED_GROWTH, type GrowthLimits } from './tree-learner.js';
 
 const N_ROWS = 300;
 const N_FEATURES = 4;
@@ -24,15 +26,7 @@ const labels = Int32Array.from({ length: N_ROWS }, (_, r) => Number(X.data[r] + 
 const target = Float64Array.from({ length: N_ROWS }, (_, r) => Math.sin(X.data[r]) + 0.3 * X.data[2 * N_ROWS + r]);
 const ones = new Float64Array(N_ROWS).fill(1);
 
-const UNLIMITED: GrowthLimits = {
-  maxDepth: Infinity,
-  minSamplesSplit: 2,
-  minSamplesLeaf: 1,
-  minWeightFractionLeaf: 0,
-  maxFeatures: N_FEATURES,
-  maxLeafNodes: Infinity,
-  minImpurityDecrease: 0,
-};
+const UNLIMITED: GrowthLimits = { ...UNLIMITED_GROWTH, maxFeatures: N_FEATURES };
 
 function grow(
   criterion: SplitCriterion,
@@ -156,5 +150,87 @@ describe('TreeLearner', () => {
       const weighted = members[leaf].reduce((sum, r) => sum + weights[r], 0);
       expect(tree.weight[leaf]).toBe(weighted);
     }
+  });
+});
+
+describe('TreeLearner, as the boosters grow trees', () => {
+  const rng = new Random(21);
+  const gradients = Float32Array.from({ length: 3 * N_ROWS }, () => rng.normal());
+  const hessians = Float32Array.from({ length: 3 * N_ROWS }, () => 0.1 + rng.next());
+  const newton = (nDims: number) =>
+    new NewtonCriterion(gradients, hessians, ones, 3, 0, nDims, { lambda: 1, alpha: 0, minChildWeight: 0 });
+
+  /** The depth of every node, root 0. */
+  function depths(tree: FlatTree): number[] {
+    const depth = new Array<number>(tree.nodeCount).fill(0);
+    for (let node = 0; node < tree.nodeCount; node++) {
+      if (tree.left[node] !== LEAF) depth[tree.left[node]] = depth[tree.right[node]] = depth[node] + 1;
+    }
+    return depth;
+  }
+
+  for (const nDims of [1, 3]) {
+    it(`grows symmetric trees level by level like the naive reference (${nDims} output(s) per leaf)`, () => {
+      // Continuous features, so no two candidate splits tie.
+      const Xc = createMatrix(N_ROWS, N_FEATURES, Float64Array.from({ length: N_ROWS * N_FEATURES }, () => rng.normal()));
+      const binned = binFeatures(Xc, 32, new Random(0));
+      const criterion = newton(nDims);
+      const tree = new TreeLearner(Xc, binned, criterion.width).grow(
+        criterion,
+        ones,
+        { ...UNLIMITED, maxDepth: 4, minSplitGain: 0, minImpurityDecrease: -Infinity, oblivious: true },
+        new Random(3),
+      );
+      const all = Uint32Array.from({ length: N_ROWS }, (_, r) => r);
+      const expected = naiveObliviousSplits(binned, criterion, all, 4, 0);
+      expect(expected.length).toBe(4);
+      const depth = depths(tree);
+      expected.forEach((split, d) => {
+        const level = Array.from({ length: tree.nodeCount }, (_, i) => i).filter((i) => depth[i] === d && tree.left[i] !== LEAF);
+        expect(level.length).toBeGreaterThan(0);
+        let gain = 0;
+        for (const node of level) {
+          expect(tree.feature[node]).toBe(split.feature);
+          expect(tree.threshold[node]).toBe(binned.edges[split.feature][split.bin - 1]);
+          const [l, r] = [tree.left[node], tree.right[node]];
+          gain += tree.weight[node] * tree.impurity[node] - tree.weight[l] * tree.impurity[l] - tree.weight[r] * tree.impurity[r];
+        }
+        expect(gain).toBeCloseTo(split.gain, 9);
+      });
+      expect(tree.nOutputs).toBe(nDims);
+    });
+  }
+
+  it('splits only on the features it is given (colsample_bytree)', () => {
+    const criterion = newton(1);
+    const learner = new TreeLearner(X, binFeatures(X, 255, new Random(0)), criterion.width);
+    const tree = learner.grow(criterion, ones, { ...UNLIMITED, maxDepth: 6 }, new Random(1), Uint32Array.of(3, 1));
+    const used = new Set(Array.from(tree.feature).filter((f) => f !== LEAF));
+    expect([...used].sort()).toEqual([1, 3]);
+    // The next tree, given no subset, may use every feature again.
+    const full = learner.grow(criterion, ones, { ...UNLIMITED, maxDepth: 6 }, new Random(1));
+    expect(new Set(Array.from(full.feature).filter((f) => f !== LEAF)).size).toBe(N_FEATURES);
+  });
+
+  it('puts thresholds on bin edges when asked, and splits only for more gain than minSplitGain', () => {
+    const criterion = newton(1);
+    const binned = binFeatures(X, 255, new Random(0));
+    const learner = new TreeLearner(X, binned, criterion.width);
+    const limits = { ...UNLIMITED, maxDepth: 3, minImpurityDecrease: -Infinity, minSplitGain: 0, binEdgeThresholds: true };
+    const tree = learner.grow(criterion, ones, limits, new Random(1));
+    for (let node = 0; node < tree.nodeCount; node++) {
+      if (tree.left[node] !== LEAF) expect(Array.from(binned.edges[tree.feature[node]])).toContain(tree.threshold[node]);
+    }
+    const gains = Array.from({ length: tree.nodeCount }, (_, node) =>
+      tree.left[node] === LEAF
+        ? 0
+        : tree.weight[node] * tree.impurity[node] -
+          tree.weight[tree.left[node]] * tree.impurity[tree.left[node]] -
+          tree.weight[tree.right[node]] * tree.impurity[tree.right[node]],
+    );
+    const floor = gains.filter((g) => g > 0).sort((a, b) => a - b)[1];
+    const pruned = learner.grow(criterion, ones, { ...limits, minSplitGain: floor }, new Random(1));
+    expect(pruned.nodeCount).toBeLessThan(tree.nodeCount);
+    expect(pruned.nodeCount).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,9 @@
 import type { Matrix } from '../core/matrix.js';
 import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js';
+import { checkClassLabels, checkRegressionTargets } from '../estimator/input-checks.js';
 import type { Classifier, FeatureImportance, FitContext, Regressor } from '../estimator/estimator.js';
 import { resolveHyperparameters, type HyperparameterDef, type ResolvedParams } from '../estimator/hyperparameters.js';
+import type { ModelSpec } from '../estimator/model-spec.js';
 import type { ModelState, StateValue } from '../estimator/model-state.js';
 import { ClassificationCriterion } from './classification-criterion.js';
 import type { SplitCriterion } from './criterion.js';
@@ -98,18 +100,29 @@ abstract class TreeModel {
   }
 }
 
+/** Labels must be class indices 0..nClasses-1 of at least one class. */
+export function checkClasses(modelType: string, y: Int32Array, nClasses: number): void {
+  if (!Number.isInteger(nClasses) || nClasses < 1) throw new InvalidTrainingDataError(`invalid class count ${nClasses}`);
+  checkClassLabels(modelType, y, nClasses);
+}
+
+/** The most probable class of every row of a probability matrix; a tie goes to the lowest class, like numpy's argmax. */
+export function mostProbableClass(proba: Matrix): Int32Array {
+  const { nRows, nCols, data } = proba;
+  const labels = new Int32Array(nRows);
+  for (let row = 0; row < nRows; row++) {
+    let best = 0;
+    for (let k = 1; k < nCols; k++) if (data[k * nRows + row] > data[best * nRows + row]) best = k;
+    labels[row] = best;
+  }
+  return labels;
+}
+
 export class TreeClassifierModel extends TreeModel implements Classifier {
   readonly task = 'classification' as const;
 
   fit(X: Matrix, y: Int32Array, nClasses: number, ctx?: FitContext): this {
-    if (!Number.isInteger(nClasses) || nClasses < 1) {
-      throw new InvalidTrainingDataError(`invalid class count ${nClasses}`);
-    }
-    for (let i = 0; i < y.length; i++) {
-      if (!(y[i] >= 0 && y[i] < nClasses)) {
-        throw new InvalidTrainingDataError(`label ${y[i]} is not in 0..${nClasses - 1}`);
-      }
-    }
+    checkClasses(this.modelType, y, nClasses);
     const impurity = this.params.criterion === 'gini' ? 'gini' : 'entropy';
     this.fitTrees(X, y.length, (weights) => new ClassificationCriterion(y, weights, nClasses, impurity), ctx);
     return this;
@@ -119,17 +132,8 @@ export class TreeClassifierModel extends TreeModel implements Classifier {
     return this.meanOutputs(X);
   }
 
-  /** The most probable class; a tie goes to the lowest class index, like numpy's argmax. */
   predict(X: Matrix): Int32Array {
-    const proba = this.meanOutputs(X);
-    const { nRows, nCols, data } = proba;
-    const labels = new Int32Array(nRows);
-    for (let row = 0; row < nRows; row++) {
-      let best = 0;
-      for (let k = 1; k < nCols; k++) if (data[k * nRows + row] > data[best * nRows + row]) best = k;
-      labels[row] = best;
-    }
-    return labels;
+    return mostProbableClass(this.meanOutputs(X));
   }
 }
 
@@ -137,9 +141,7 @@ export class TreeRegressorModel extends TreeModel implements Regressor {
   readonly task = 'regression' as const;
 
   fit(X: Matrix, y: Float64Array, ctx?: FitContext): this {
-    for (let i = 0; i < y.length; i++) {
-      if (!Number.isFinite(y[i])) throw new InvalidTrainingDataError(`target value ${y[i]} at row ${i} is not finite`);
-    }
+    checkRegressionTargets(this.modelType, y);
     this.fitTrees(X, y.length, (weights) => new SquaredErrorCriterion(y, weights), ctx);
     return this;
   }
@@ -147,4 +149,37 @@ export class TreeRegressorModel extends TreeModel implements Regressor {
   predict(X: Matrix): Float64Array {
     return this.meanOutputs(X).data;
   }
+}
+
+/** The catalogue facts a tree model's ModelSpec adds to its definition. */
+export interface TreeModelInfo {
+  family: 'tree' | 'ensemble' | 'boosting';
+  description: string;
+  aliases?: readonly string[];
+}
+
+/** A model class the catalogue can build and restore: any tree model or booster. */
+type RestorableModel = new (params: Record<string, unknown>) => (Classifier | Regressor) & {
+  restoreFitted(state: ModelState): Classifier | Regressor;
+};
+
+/** The ModelSpec of a tree model class: its definition's name and hyperparameters, impurity importances, no scaling. */
+export function treeModelSpec(
+  definition: { modelType: string; hyperparameters: readonly HyperparameterDef[] },
+  Model: RestorableModel,
+  info: TreeModelInfo,
+): ModelSpec {
+  const taskType = new Model({}).task;
+  return {
+    modelType: definition.modelType,
+    aliases: info.aliases ?? [],
+    taskType,
+    family: info.family,
+    description: info.description,
+    importanceMethod: 'feature_importances_',
+    needsScaling: false,
+    hyperparameters: definition.hyperparameters,
+    create: (params) => new Model(params),
+    restore: (state) => new Model(state.params).restoreFitted(state),
+  };
 }

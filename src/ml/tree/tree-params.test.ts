@@ -17,6 +17,10 @@ describe('tree hyperparameters', () => {
       maxFeatures: 30,
       maxLeafNodes: Infinity,
       minImpurityDecrease: 0,
+      minSplitGain: -Infinity,
+      splitter: 'best',
+      oblivious: false,
+      binEdgeThresholds: false,
     });
   });
 

@@ -1,7 +1,7 @@
 import { InvalidHyperparameterError } from '../estimator/errors.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
 import { MAX_BINS } from './bin-mapper.js';
-import type { GrowthLimits } from './tree-learner.js';
+import { UNLIMITED_GROWTH, type GrowthLimits } from './tree-learner.js';
 
 export type TreeTask = 'classification' | 'regression';
 
@@ -65,13 +65,7 @@ export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string |
       default: 0,
       float: { min: 0 },
     },
-    {
-      name: 'random_state',
-      description: 'Seed for feature sampling (and bootstraps); null draws a fresh seed on every fit.',
-      default: null,
-      int: { min: 0, max: 4294967295 },
-      nullable: true,
-    },
+    RANDOM_STATE_DEF,
     {
       name: 'max_bins',
       description:
@@ -82,6 +76,31 @@ export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string |
     },
   ];
 }
+
+/** The seed of every randomised tree model. */
+export const RANDOM_STATE_DEF: HyperparameterDef = {
+  name: 'random_state',
+  description: 'Seed for feature sampling, bootstraps and subsamples; null draws a fresh seed on every fit.',
+  default: null,
+  int: { min: 0, max: 4294967295 },
+  nullable: true,
+};
+
+/** defs with some replaced by same-named ones (another default or range), in their original order. */
+export function withOverrides(
+  defs: readonly HyperparameterDef[],
+  overrides: readonly HyperparameterDef[],
+): HyperparameterDef[] {
+  return defs.map((def) => overrides.find((o) => o.name === def.name) ?? def);
+}
+
+/** scikit-learn's splitter, which its single trees take: 'random' grows an extra tree (ExtraTreeClassifier). */
+export const SPLITTER_DEF: HyperparameterDef = {
+  name: 'splitter',
+  description: 'Split search: "best" tries every threshold; "random" draws one per feature (an extremely randomised tree).',
+  default: 'best',
+  choices: ['best', 'random'],
+};
 
 function criterionDef(task: TreeTask): HyperparameterDef {
   return task === 'classification'
@@ -105,6 +124,7 @@ export function growthLimits(params: ResolvedParams, nRows: number, nFeatures: n
   const splitValue = params.min_samples_split as number;
   const minSamplesSplit = Number.isInteger(splitValue) ? splitValue : Math.max(2, Math.ceil(splitValue * nRows));
   return {
+    ...UNLIMITED_GROWTH,
     maxDepth: (params.max_depth as number | null) ?? Infinity,
     minSamplesSplit: Math.max(minSamplesSplit, 2 * minSamplesLeaf),
     minSamplesLeaf,
@@ -112,6 +132,7 @@ export function growthLimits(params: ResolvedParams, nRows: number, nFeatures: n
     maxFeatures: resolveMaxFeatures(params.max_features as string | number | null, nFeatures),
     maxLeafNodes: (params.max_leaf_nodes as number | null) ?? Infinity,
     minImpurityDecrease: params.min_impurity_decrease as number,
+    splitter: params.splitter === 'random' ? 'random' : 'best',
   };
 }
 

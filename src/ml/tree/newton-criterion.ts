@@ -1,0 +1,142 @@
+import * as layout from './criterion.js';
+import { sumByAccumulating, type SplitCriterion } from './criterion.js';
+
+const { COUNT, WEIGHT } = layout;
+
+/** Sum vector: [count, weight, G_0, H_0, ..., G_{d-1}, H_{d-1}]: weighted gradient and hessian sums per output. */
+const FIRST_DIM = 2;
+
+/** The regularisation every second-order booster shares (XGBoost's names). */
+export interface NewtonRegularisation {
+  /** L2 penalty on leaf values (reg_lambda, l2_regularization, l2_leaf_reg). */
+  lambda: number;
+  /** L1 penalty on leaf values (reg_alpha). */
+  alpha: number;
+  /** Smallest hessian sum a child may hold (min_child_weight, min_sum_hessian_in_leaf). */
+  minChildWeight: number;
+}
+
+/**
+ * The second-order criterion of XGBoost, LightGBM and histogram gradient boosting: with G and H a
+ * node's gradient and hessian sums, the best leaf value is -T(G) / (H + lambda) and its loss,
+ * twice over, -T(G)^2 / (H + lambda), where T shrinks G towards 0 by alpha. A split's gain is the
+ * loss it removes: score(left) + score(right) - score(node) with score = T(G)^2 / (H + lambda),
+ * XGBoost's loss_chg, without the paper's factor 1/2, so gamma means what it means there.
+ *
+ * The impurity is that loss per unit of sample weight, so the weighted impurity decrease the
+ * importance code adds up over a tree's splits is exactly the gain.
+ *
+ * With nDims > 1 a leaf holds one value per output (CatBoost's multiclass trees) and scores add up
+ * over the outputs.
+ */
+export class NewtonCriterion implements SplitCriterion {
+  readonly width: number;
+  readonly nOutputs: number;
+
+  /**
+   * gradients and hessians hold stride values per sample; this criterion reads nDims of them
+   * starting at dimOffset: one class of a multiclass booster growing a tree per class, or all of them.
+   */
+  constructor(
+    private readonly gradients: Float32Array,
+    private readonly hessians: Float32Array,
+    private readonly weights: Float64Array,
+    private readonly stride: number,
+    private readonly dimOffset: number,
+    nDims: number,
+    private readonly regularisation: NewtonRegularisation,
+  ) {
+    this.width = FIRST_DIM + 2 * nDims;
+    this.nOutputs = nDims;
+  }
+
+  accumulate(
+    codes: Uint8Array,
+    indices: Uint32Array,
+    start: number,
+    end: number,
+    hist: Float64Array,
+    histOffset: number,
+  ): void {
+    const { gradients, hessians, weights, stride, dimOffset, width, nOutputs } = this;
+    for (let i = start; i < end; i++) {
+      const sample = indices[i];
+      const w = weights[sample];
+      const at = sample * stride + dimOffset;
+      const slot = histOffset + codes[sample] * width;
+      hist[slot + COUNT] += 1;
+      hist[slot + WEIGHT] += w;
+      for (let d = 0; d < nOutputs; d++) {
+        hist[slot + FIRST_DIM + 2 * d] += w * gradients[at + d];
+        hist[slot + FIRST_DIM + 2 * d + 1] += w * hessians[at + d];
+      }
+    }
+  }
+
+  sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void {
+    sumByAccumulating(this, this.weights.length, indices, start, end, out, offset);
+  }
+
+  impurity(sums: Float64Array, offset: number): number {
+    const weight = sums[offset + WEIGHT];
+    return weight > 0 ? -this.score(sums, offset) / weight : 0;
+  }
+
+  /** score(left) + score(right), or -Infinity when a child holds less hessian than min_child_weight. */
+  proxyImprovement(left: Float64Array, leftOffset: number, right: Float64Array, rightOffset: number): number {
+    const minChildWeight = this.regularisation.minChildWeight;
+    if (this.hessian(left, leftOffset) < minChildWeight || this.hessian(right, rightOffset) < minChildWeight) {
+      return -Infinity;
+    }
+    return this.score(left, leftOffset) + this.score(right, rightOffset);
+  }
+
+  improvement(
+    _treeWeight: number,
+    node: Float64Array,
+    nodeOffset: number,
+    _nodeImpurity: number,
+    left: Float64Array,
+    right: Float64Array,
+  ): number {
+    return this.score(left, 0) + this.score(right, 0) - this.score(node, nodeOffset);
+  }
+
+  isPure(): boolean {
+    return false;
+  }
+
+  /** -T(G) / (H + lambda) per output; 0 where the hessian is below min_child_weight, as XGBoost's CalcWeight. */
+  nodeValue(sums: Float64Array, offset: number, out: Float64Array, outOffset: number): void {
+    const { lambda, alpha, minChildWeight } = this.regularisation;
+    for (let d = 0; d < this.nOutputs; d++) {
+      const g = sums[offset + FIRST_DIM + 2 * d];
+      const h = sums[offset + FIRST_DIM + 2 * d + 1];
+      out[outOffset + d] = h < minChildWeight || h + lambda <= 0 ? 0 : -shrink(g, alpha) / (h + lambda);
+    }
+  }
+
+  private score(sums: Float64Array, offset: number): number {
+    const { lambda, alpha } = this.regularisation;
+    let total = 0;
+    for (let d = 0; d < this.nOutputs; d++) {
+      const g = shrink(sums[offset + FIRST_DIM + 2 * d], alpha);
+      const h = sums[offset + FIRST_DIM + 2 * d + 1] + lambda;
+      if (h > 0) total += (g * g) / h;
+    }
+    return total;
+  }
+
+  private hessian(sums: Float64Array, offset: number): number {
+    let total = 0;
+    for (let d = 0; d < this.nOutputs; d++) total += sums[offset + FIRST_DIM + 2 * d + 1];
+    return total;
+  }
+}
+
+/** XGBoost's ThresholdL1: G moved towards 0 by alpha, and 0 within alpha of it. */
+function shrink(g: number, alpha: number): number {
+  if (g > alpha) return g - alpha;
+  if (g < -alpha) return g + alpha;
+  return 0;
+}
