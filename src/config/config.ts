@@ -13,6 +13,18 @@ export interface Config {
   workers: number;
   tokenTtlHours: number;
   logLevel: string;
+  /** PostgreSQL instead of the SQLite file in the data dir, when set. */
+  databaseUrl: string | null;
+  /** BullMQ on Redis instead of this process's threads, when set: worker processes can then train. */
+  redisUrl: string | null;
+  /** Uploaded data sets and model files; every API and worker process must reach the same one. */
+  artifactDir: string;
+  /** Namespace of the BullMQ queues and keys, so deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
+  /** A worker silent this long is taken for lost; its run is retried or failed. */
+  stalledSeconds: number;
+  /** How often a run whose worker was lost is trained again before it fails. */
+  stalledRetries: number;
 }
 
 export class ConfigError extends Error {
@@ -21,11 +33,15 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const QUEUE_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
 export function loadConfig(env: Env = process.env): Config {
-  return {
+  const dataDir = resolve(env.TRAINYARD_DATA_DIR?.trim() || './data');
+  const redisUrl = urlFrom(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const config: Config = {
     port: intFrom(env, 'PORT', 8000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
-    dataDir: resolve(env.TRAINYARD_DATA_DIR?.trim() || './data'),
+    dataDir,
     demo: boolFrom(env, 'TRAINYARD_DEMO', true),
     maxUploadMb: numberFrom(env, 'TRAINYARD_MAX_UPLOAD_MB', 100, 0.001),
     maxRunSeconds: numberFrom(env, 'TRAINYARD_MAX_RUN_SECONDS', 3600, 0.001),
@@ -33,7 +49,36 @@ export function loadConfig(env: Env = process.env): Config {
     workers: intFrom(env, 'TRAINYARD_WORKERS', Math.max(1, availableParallelism()), 0, 256),
     tokenTtlHours: numberFrom(env, 'TRAINYARD_TOKEN_TTL_HOURS', 24 * 30, 0.001),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    databaseUrl: urlFrom(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl,
+    artifactDir: resolve(env.TRAINYARD_ARTIFACT_DIR?.trim() || dataDir),
+    queuePrefix: env.TRAINYARD_QUEUE_PREFIX?.trim() || 'trainyard',
+    stalledSeconds: numberFrom(env, 'TRAINYARD_STALLED_SECONDS', 30, 0.5),
+    stalledRetries: intFrom(env, 'TRAINYARD_STALLED_RETRIES', 1, 0, 100),
   };
+  if (!QUEUE_PREFIX.test(config.queuePrefix)) {
+    throw new ConfigError(`TRAINYARD_QUEUE_PREFIX must be letters, digits, '_', '.' or '-' (at most 64), got '${config.queuePrefix}'`);
+  }
+  if (config.workers === 0 && !redisUrl) {
+    throw new ConfigError('TRAINYARD_WORKERS=0 needs REDIS_URL: without a queue that worker processes share, nothing would train');
+  }
+  return config;
+}
+
+/** A URL with one of the allowed schemes; null when unset. Credentials never appear in the message. */
+function urlFrom(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!protocols.includes(protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got '${protocol}//'`);
+  }
+  return raw;
 }
 
 function numberFrom(env: Env, name: string, fallback: number, min: number): number {

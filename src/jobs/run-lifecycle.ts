@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ArtifactStore } from '../artifacts/artifact-store.js';
+import type { RunAttempt } from '../store/repositories/model-runs.js';
 import type { Store } from '../store/store.js';
 import { toFiniteJson } from '../training/finite-json.js';
 import type { TrainingJob } from './training-queue.js';
@@ -9,8 +10,9 @@ import type { WorkerResult } from './worker-protocol.js';
 const PROGRESS_STEP = 1;
 
 /**
- * Every state change of a run, whichever queue ran it. Writes are conditional in the repository,
- * so a run deleted meanwhile is never resurrected, and files written for it are removed again.
+ * Every state change of a run, whichever queue or process trains it. Writes are conditional in the
+ * repository on the run's state and on the attempt owning it, so a run deleted meanwhile is never
+ * resurrected and a duplicate delivery of its job never records a second result.
  */
 export class RunLifecycle {
   private readonly lastProgress = new Map<string, number>();
@@ -21,65 +23,79 @@ export class RunLifecycle {
     private readonly log: Logger,
   ) {}
 
-  async started(runId: string): Promise<void> {
-    if (await this.store.runs.markRunning(runId, now())) this.log.info({ event: 'training_started', model_run_id: runId });
+  /** The attempt's training began: it now owns the run. False when it must not train it (deleted, finished, owned). */
+  async started(runId: string, attempt: RunAttempt): Promise<boolean> {
+    if (await this.store.runs.claim(runId, attempt, now(), 'Training started')) {
+      this.log.info({ event: 'training_started', model_run_id: runId, attempt_id: attempt.id });
+      return true;
+    }
+    await this.logDropped(runId, attempt.id, 'start');
+    return false;
   }
 
-  async progress(runId: string, fraction: number): Promise<void> {
+  /** False when the attempt lost the run (deleted, failed or taken over): its training should stop. */
+  async progress(runId: string, attemptId: string, fraction: number): Promise<boolean> {
     const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10;
     const last = this.lastProgress.get(runId) ?? 0;
-    if (percent - last < PROGRESS_STEP && percent < 100) return;
+    if (percent - last < PROGRESS_STEP && percent < 100) return true;
     this.lastProgress.set(runId, percent);
-    await this.store.runs.updateProgress(runId, Math.min(percent, 99.9), `Training: ${percent.toFixed(0)}%`);
+    return this.store.runs.updateProgress(runId, attemptId, Math.min(percent, 99.9), `Training: ${percent.toFixed(0)}%`);
   }
 
-  async completed(job: TrainingJob, result: WorkerResult): Promise<void> {
+  /** Saves the files and records the result; false (nothing written) when the attempt no longer owns the run. */
+  async completed(job: TrainingJob, attemptId: string, result: WorkerResult): Promise<boolean> {
     this.lastProgress.delete(job.runId);
-    // The thread's `started` message may still be in flight when its result lands.
-    await this.started(job.runId);
     const run = await this.store.runs.findById(job.runId);
-    if (!run || run.status !== 'running') return;
-    const trainingMetadata = {
-      training_time: result.metadata.training_time,
-      created_at: run.created_at,
-      hyperparameters: job.config.hyperparameters,
-      ...result.metadata,
-    };
-    const metrics = toFiniteJson(result.evaluation.metrics);
-    const artifactPath = await this.artifacts.saveRun(job.runId, {
-      model: result.modelJson,
-      config: { model_run_id: job.runId, ...job.config },
-      metadata: { model_run_id: job.runId, metrics, training_metadata: trainingMetadata, feature_importance: result.importance },
-    });
-    const recorded = await this.store.runs.complete(job.runId, {
-      metrics_json: JSON.stringify(metrics),
-      metric_warnings_json: JSON.stringify(result.evaluation.warnings),
-      feature_importance_json: JSON.stringify(result.importance),
-      training_metadata_json: JSON.stringify(toFiniteJson(trainingMetadata)),
-      artifact_path: artifactPath,
-      completed_at: now(),
-    });
-    if (!recorded) {
-      await this.artifacts.deleteRun(job.runId);
-      return;
-    }
-    this.log.info({ event: 'training_completed', model_run_id: job.runId, metrics });
+    const recorded =
+      run !== undefined &&
+      (await this.store.runs.completeClaimed(job.runId, attemptId, async () => {
+        const trainingMetadata = {
+          training_time: result.metadata.training_time,
+          created_at: run.created_at,
+          hyperparameters: job.config.hyperparameters,
+          ...result.metadata,
+        };
+        const metrics = toFiniteJson(result.evaluation.metrics);
+        const artifactPath = await this.artifacts.saveRun(job.runId, {
+          model: result.modelJson,
+          config: { model_run_id: job.runId, ...job.config },
+          metadata: { model_run_id: job.runId, metrics, training_metadata: trainingMetadata, feature_importance: result.importance },
+        });
+        return {
+          metrics_json: JSON.stringify(metrics),
+          metric_warnings_json: JSON.stringify(result.evaluation.warnings),
+          feature_importance_json: JSON.stringify(result.importance),
+          training_metadata_json: JSON.stringify(toFiniteJson(trainingMetadata)),
+          artifact_path: artifactPath,
+          completed_at: now(),
+        };
+      }));
+    if (recorded) this.log.info({ event: 'training_completed', model_run_id: job.runId, attempt_id: attemptId });
+    else await this.logDropped(job.runId, attemptId, 'result');
+    return recorded;
   }
 
-  async failed(runId: string, error: string): Promise<void> {
+  /** Fails an active run; with `attemptId` only while that attempt owns it (or it is still pending). */
+  async failed(runId: string, error: string, attemptId?: string): Promise<void> {
     this.lastProgress.delete(runId);
-    if (await this.store.runs.fail(runId, error, now())) {
-      this.log.warn({ event: 'training_failed', model_run_id: runId, error });
+    if (await this.store.runs.fail(runId, error, now(), 'failed', attemptId)) {
+      this.log.warn({ event: 'training_failed', model_run_id: runId, attempt_id: attemptId, error });
     }
   }
 
-  /** At start-up: runs a dead process left running can never finish, so they fail with the reason. */
-  async recoverInterrupted(): Promise<string[]> {
-    const stuck = await this.store.runs.listIdsWithStatus('running');
-    for (const runId of stuck) {
-      await this.failed(runId, 'Training was interrupted: the process running it stopped before it finished');
-    }
-    return stuck;
+  /** The attempt gave the run up (its worker stops, or was lost): pending again, to be trained anew. */
+  async released(runId: string, attemptId: string, message: string): Promise<boolean> {
+    this.lastProgress.delete(runId);
+    const released = await this.store.runs.release(runId, attemptId, message);
+    if (released) this.log.info({ event: 'training_released', model_run_id: runId, attempt_id: attemptId, message });
+    return released;
+  }
+
+  /** A duplicate delivery is normal under at-least-once queues: say which, and why it was dropped. */
+  private async logDropped(runId: string, attemptId: string, what: 'start' | 'result'): Promise<void> {
+    const run = await this.store.runs.findById(runId);
+    const state = !run ? 'deleted' : run.status === 'running' ? `running under attempt ${run.attempt_id}` : run.status;
+    this.log.warn({ event: what === 'start' ? 'duplicate_attempt_dropped' : 'duplicate_result_dropped', model_run_id: runId, attempt_id: attemptId, run_state: state });
   }
 }
 

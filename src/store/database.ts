@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { migrateToLatest } from './migrations/index.js';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openPostgresDatabase } from './postgres-database.js';
 import type { Database } from './schema.js';
+import { openSqliteDatabase } from './sqlite-database.js';
 
 export type Db = Kysely<Database>;
 
-/** Opens the embedded SQLite database (created on first use) and brings its schema up to date. */
-export async function openSqliteDatabase(file: string): Promise<Db> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL lets readers (status polls) proceed while a run's results are being written.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db);
-  return db;
+export { openPostgresDatabase } from './postgres-database.js';
+export { openSqliteDatabase } from './sqlite-database.js';
+
+/** PostgreSQL when a DATABASE_URL is set; otherwise the embedded SQLite file in the data dir. */
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Db> {
+  if (options.databaseUrl) return openPostgresDatabase(options.databaseUrl);
+  return openSqliteDatabase(join(options.dataDir, 'trainyard.sqlite'));
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them. Timestamps are ISO-8601 strings and structured values are
  * JSON text, so SQLite and PostgreSQL share one schema and one code path.
@@ -60,6 +62,8 @@ export interface ModelRunsTable {
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
+  /** The job delivery that owns the run while it trains (see migration 0002); optional on insert. */
+  attempt_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -25,9 +25,11 @@ export interface EncodedFeatures {
  */
 export function namedImportance(importance: FeatureImportance | null, features: EncodedFeatures): NamedImportance | null {
   if (!importance) return null;
-  const values: Record<string, number> = Object.fromEntries(features.inputNames.map((name) => [name, 0]));
-  const encoded: Record<string, number> = {};
-  const sources: Record<string, string> = {};
+  // Column names are user data: a column called "__proto__" must stay a key, not reach a prototype.
+  const values = dictionary<number>();
+  for (const name of features.inputNames) values[name] = 0;
+  const encoded = dictionary<number>();
+  const sources = dictionary<string>();
   features.names.forEach((name, i) => {
     const value = finiteOrZero(importance.values[i]);
     const source = features.inputNames[features.sources[i]];
@@ -41,6 +43,10 @@ export function namedImportance(importance: FeatureImportance | null, features: 
     named.coefficients = Object.fromEntries(features.names.map((name, i) => [name, rows.map((row) => row[i])]));
   }
   return named;
+}
+
+function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function finiteOrZero(value: number): number {

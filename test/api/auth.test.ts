@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
-describe('auth', () => {
+describeEachStack('auth', (stack) => {
   let ty: TestTrainyard;
   beforeAll(async () => {
-    ty = await startTrainyard();
+    ty = await startOn(stack);
   });
   afterAll(async () => ty.dispose());
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supportedModelTypes } from '../../src/ml/index.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
+import { sampleCsv, describeEachStack, startOn, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
   let ty: TestTrainyard;
@@ -149,5 +149,50 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     const res = await user.request('POST', '/api/v1/datasets', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name: 'tiny', n_rows: 2, n_columns: 2 });
+  });
+});
+
+describe('robustness found by a hostile trial', () => {
+  let ty: TestTrainyard;
+  let user: ApiClient;
+  beforeAll(async () => {
+    ty = await startTrainyard();
+    user = await ApiClient.register(ty.app);
+  });
+  afterAll(async () => ty.dispose());
+
+  it('answers 400, not 500, for offsets past what a database pages by', async () => {
+    for (const url of ['/api/v1/experiments?offset=100000000000000000000', '/api/v1/datasets?offset=9223372036854775808']) {
+      const res = await user.request('GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toEqual({ detail: 'querystring/offset must be <= 9007199254740991' });
+    }
+  });
+
+  it('keeps a null description null', async () => {
+    const res = await user.request('POST', '/api/v1/experiments', { name: 'n', description: null });
+    expect(res.json().description).toBeNull();
+  });
+
+  it('answers 404 to the losers of concurrent deletes of one run', async () => {
+    const experimentId = await user.createExperiment();
+    const iris = await user.uploadCsv(sampleCsv('iris.csv'));
+    const runId = await user.train({ experiment_id: experimentId, dataset_id: iris, model_type: 'decision_tree_classifier', target_column: 'species' });
+    await user.waitForRun(runId);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => user.request('DELETE', `/api/v1/models/train/${runId}`)));
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([200, 404, 404, 404, 404, 404, 404, 404]);
+  });
+
+  it('keeps a column named __proto__ in the feature importance', async () => {
+    const experimentId = await user.createExperiment();
+    const csv = ['__proto__,constructor,y', ...Array.from({ length: 40 }, (_, i) => `${i},${(i * 7) % 5},${2 * i + 1}`)].join('\n');
+    const dataset = await user.uploadCsv(csv, 'proto');
+    const runId = await user.train({ experiment_id: experimentId, dataset_id: dataset, model_type: 'linear_regression', target_column: 'y' });
+    await user.waitForRun(runId);
+    const fi = (await user.request('GET', `/api/v1/models/train/${runId}/feature-importance`)).json();
+    expect(fi.total_features).toBe(2);
+    expect(fi.feature_importance.map((f: { feature: string }) => f.feature).sort()).toEqual(['__proto__', 'constructor']);
+    expect(fi.feature_importance_dict.__proto__ + fi.feature_importance_dict.constructor).toBeCloseTo(1, 12);
   });
 });

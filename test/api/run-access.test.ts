@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
-import { filesNamedAfter, sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { filesNamedAfter, sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
 const RUN_READ_ROUTES = ['status', 'result', 'metrics', 'feature-importance'];
 
-describe('run routes: ownership, ids, states, deleting a live run', () => {
+describeEachStack('run routes: ownership, ids, states, deleting a live run', (stack) => {
   let ty: TestTrainyard;
   let owner: ApiClient;
   let stranger: ApiClient;
@@ -15,7 +15,7 @@ describe('run routes: ownership, ids, states, deleting a live run', () => {
   let slowDatasetId: string;
 
   beforeAll(async () => {
-    ty = await startTrainyard();
+    ty = await startOn(stack);
     owner = await ApiClient.register(ty.app);
     stranger = await ApiClient.register(ty.app);
     experimentId = await owner.createExperiment();
@@ -96,7 +96,7 @@ describe('run routes: ownership, ids, states, deleting a live run', () => {
       artifact_deleted: false,
       database_record_deleted: true,
     });
-    expect(ty.queue.activeRunIds()).not.toContain(runId);
+    expect(await ty.queue.activeRunIds()).not.toContain(runId);
     // Give a thread that was not stopped time to finish a tree and report: nothing may appear.
     await new Promise((r) => setTimeout(r, 1500));
     expect(filesNamedAfter(ty.dataDir, runId)).toEqual([]);
@@ -130,6 +130,6 @@ describe('run routes: ownership, ids, states, deleting a live run', () => {
     for (const id of busy) {
       expect((await owner.request('DELETE', `/api/v1/models/train/${id}`)).json().deletion_summary.task_revoked).toBe(true);
     }
-    expect(ty.queue.activeRunIds()).toEqual([]);
+    await expect.poll(() => ty.queue.activeRunIds()).toEqual([]);
   });
 });

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { openSqliteDatabase } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/database.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
-import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
-describe('every run reaches a final state', () => {
+describeEachStack('every run reaches a final state', (stack) => {
   let ty: TestTrainyard | undefined;
   afterAll(async () => ty?.dispose());
 
   it('a run whose training throws is failed with the error message', async () => {
-    ty = await startTrainyard();
+    ty = await startOn(stack);
     const user = await ApiClient.register(ty.app);
     const experimentId = await user.createExperiment();
     const tiny = await user.uploadCsv('a,b\n1,2\n3,4\n5,6\n', 'tiny');
@@ -41,7 +41,7 @@ describe('every run reaches a final state', () => {
   });
 
   it('a run past TRAINYARD_MAX_RUN_SECONDS is stopped and failed with the reason', async () => {
-    const limited = await startTrainyard({ TRAINYARD_MAX_RUN_SECONDS: '1' });
+    const limited = await startOn(stack, { TRAINYARD_MAX_RUN_SECONDS: '1' });
     try {
       const user = await ApiClient.register(limited.app);
       const experimentId = await user.createExperiment();
@@ -58,14 +58,14 @@ describe('every run reaches a final state', () => {
         status: 'failed',
         error: 'Training exceeded the time limit of 1 s (TRAINYARD_MAX_RUN_SECONDS) and was stopped',
       });
-      expect(limited.queue.activeRunIds()).toEqual([]);
+      await expect.poll(() => limited.queue.activeRunIds()).toEqual([]);
     } finally {
       await limited.dispose();
     }
   });
 
   it('after a restart, runs left running fail with a clear message and pending runs are trained', async () => {
-    const first = await startTrainyard();
+    const first = await startOn(stack);
     const user = await ApiClient.register(first.app);
     const experimentId = await user.createExperiment();
     const iris = await user.uploadCsv(sampleCsv('iris.csv'));
@@ -74,14 +74,14 @@ describe('every run reaches a final state', () => {
     await first.close();
 
     // Simulate a process that died mid-run: one run left running, one never started.
-    const db = await openSqliteDatabase(`${first.dataDir}/trainyard.sqlite`);
+    const db = await openDatabase(first.config);
     const row = await db.selectFrom('model_runs').selectAll().where('id', '=', done).executeTakeFirstOrThrow();
     const stuck = { ...row, id: randomUUID(), status: 'running' as const, progress: 40, completed_at: null, metrics_json: null };
     const waiting = { ...row, id: randomUUID(), status: 'pending' as const, progress: 0, completed_at: null, metrics_json: null, started_at: null };
     await db.insertInto('model_runs').values([stuck, waiting]).execute();
     await db.destroy();
 
-    const second = await startTrainyard({}, first.dataDir);
+    const second = await startOn(stack, {}, first.dataDir);
     try {
       const again = new ApiClient(second.app, user.token);
       expect(await again.waitForRun(stuck.id)).toMatchObject({

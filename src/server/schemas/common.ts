@@ -2,16 +2,20 @@ import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
 
 export const ErrorBody = Type.Object({ detail: Type.String() }, { $id: 'ErrorBody', description: 'Every error answers with a detail naming the problem' });
 
+/** Past this an offset is not a number the databases page by (SQLite answered such offsets with a 500). */
+export const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 });
 
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 }
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with type coercion on, a null tried against the string branch first became "".
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** An object whose keys depend on the data (metrics, hyperparameters, metadata): serialised as given. */
 export const OpenObject = (description: string) => Type.Object({}, { additionalProperties: true, description });

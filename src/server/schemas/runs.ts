@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, OpenObject, StringEnum } from './common.js';
+import { MAX_OFFSET, Nullable, OpenObject, StringEnum } from './common.js';
 import { PreprocessingBody } from './preprocessing.js';
 
 const RunStatus = Type.Union([
@@ -47,7 +47,7 @@ export const RunParams = Type.Object({ model_run_id: Type.String() });
 export const RunsQuery = Type.Object({
   status: Type.Optional(RunStatus),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 });
 export const ImportanceQuery = Type.Object({
   top_n: Type.Integer({ minimum: 1, default: 10 }),

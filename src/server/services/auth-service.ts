@@ -35,8 +35,17 @@ export class AuthService {
 
   async issueToken(email: string, password: string): Promise<IssuedToken> {
     const user = await this.store.users.findByEmail(email.trim().toLowerCase());
-    if (!user || !(await verify(user.password_hash, password))) throw apiErrors.invalidCredentials();
+    // An unknown email costs one hash verification too, so response time does not reveal which emails exist.
+    const valid = await verify(user?.password_hash ?? (await this.decoyHash()), password);
+    if (!user || !valid) throw apiErrors.invalidCredentials();
     return this.issueTokenFor(user.id);
+  }
+
+  private decoy: Promise<string> | undefined;
+
+  private decoyHash(): Promise<string> {
+    this.decoy ??= hash(randomBytes(16).toString('hex'));
+    return this.decoy;
   }
 
   async issueTokenFor(userId: string): Promise<IssuedToken> {

@@ -94,13 +94,16 @@ export class RunService {
     log.info({ event: 'model_run_delete_start', model_run_id: run.id, user_id: userId, status: run.status });
     const taskRevoked = await this.revoke(run, log);
     const artifactDeleted = await this.deleteArtifacts(run.id, log);
+    let deleted: boolean;
     try {
-      await this.store.runs.delete(run.id);
+      deleted = await this.store.runs.delete(run.id);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       log.error({ event: 'database_delete_failed', model_run_id: run.id, error: reason });
       throw apiErrors.deleteFailed(reason);
     }
+    // A concurrent delete of the same run got there first: for this caller it is simply gone.
+    if (!deleted) throw apiErrors.notFound('Model run', run.id);
     log.info({ event: 'model_run_deleted', model_run_id: run.id, user_id: userId });
     return {
       message: 'Model run deleted successfully',

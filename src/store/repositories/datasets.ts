@@ -13,6 +13,10 @@ export class DatasetRepository {
     return this.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('datasets').where('id', '=', id).execute();
+  }
+
   async listByUser(userId: string, page: PageRequest): Promise<Page<DatasetsTable>> {
     return listOwnedBy(this.db, 'datasets', userId, page);
   }

@@ -1,8 +1,9 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { ModelRunsTable, RunStatus } from '../schema.js';
 import { fetchPage, type Page, type PageRequest } from './page.js';
 
-export type ModelRunRow = ModelRunsTable;
+export type ModelRunRow = Selectable<ModelRunsTable>;
 export type RunWithOwner = ModelRunRow & { owner_id: string };
 
 /** What a finished run stores; every value already JSON text. */
@@ -15,16 +16,24 @@ export interface RunOutcome {
   completed_at: string;
 }
 
+/** One delivery of a run's job: `id` is written into the run while it owns it. */
+export interface RunAttempt {
+  id: string;
+  /** A redelivery after its worker was lost may take over a run still marked running. */
+  takeover: boolean;
+}
+
 const ACTIVE: RunStatus[] = ['pending', 'running'];
 
 /**
- * The only SQL about model runs. Every state change is conditional on the state it leaves, so a
- * late progress report or result for a run that was deleted or already finished changes nothing.
+ * The only SQL about model runs. Every state change is conditional on the state it leaves, and a
+ * training's writes on its attempt still owning the run, so a late progress report or result for
+ * a run that was deleted, finished or taken over by another delivery changes nothing.
  */
 export class ModelRunRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(run: ModelRunRow): Promise<void> {
+  async insert(run: Insertable<ModelRunsTable>): Promise<void> {
     await this.db.insertInto('model_runs').values(run).execute();
   }
 
@@ -53,42 +62,85 @@ export class ModelRunRepository {
     return fetchPage<ModelRunRow>(base, page);
   }
 
-  async markRunning(id: string, startedAt: string): Promise<boolean> {
+  /** Marks the run running under `attempt`; false when it is not pending (nor, for a takeover, running). */
+  async claim(id: string, attempt: RunAttempt, startedAt: string, message: string): Promise<boolean> {
     const result = await this.db
       .updateTable('model_runs')
-      .set({ status: 'running', started_at: startedAt, message: 'Training started', progress: 0 })
+      .set({ status: 'running', started_at: startedAt, message, progress: 0, attempt_id: attempt.id })
       .where('id', '=', id)
-      .where('status', '=', 'pending')
+      .where('status', 'in', attempt.takeover ? ACTIVE : ['pending'])
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async updateProgress(id: string, progress: number, message: string): Promise<void> {
-    await this.db
+  /** False when the attempt no longer owns a running run: its training should stop. */
+  async updateProgress(id: string, attemptId: string, progress: number, message: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('model_runs')
       .set({ progress, message })
       .where('id', '=', id)
       .where('status', '=', 'running')
-      .execute();
-  }
-
-  /** Records a result; false when the run is no longer running (deleted or failed meanwhile). */
-  async complete(id: string, outcome: RunOutcome): Promise<boolean> {
-    const result = await this.db
-      .updateTable('model_runs')
-      .set({ ...outcome, status: 'completed', progress: 100, message: 'Training completed', error: null })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
+      .where('attempt_id', '=', attemptId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async fail(id: string, error: string, completedAt: string, status: 'failed' | 'cancelled' = 'failed'): Promise<boolean> {
-    const result = await this.db
+  /**
+   * Records a result if the attempt still owns the running run: `produce` (which writes the files)
+   * runs with the row locked, so a delete or another delivery waits for it or finds it done. False,
+   * without calling `produce`, when the run was deleted, finished or taken over meanwhile.
+   */
+  async completeClaimed(id: string, attemptId: string, produce: () => Promise<RunOutcome>): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // An update, not SELECT ... FOR UPDATE, takes the row lock: SQLite has no FOR UPDATE.
+      const locked = await trx
+        .updateTable('model_runs')
+        .set({ message: 'Saving the results' })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('attempt_id', '=', attemptId)
+        .executeTakeFirst();
+      if (Number(locked.numUpdatedRows) !== 1) return false;
+      const outcome = await produce();
+      await trx
+        .updateTable('model_runs')
+        .set({ ...outcome, status: 'completed', progress: 100, message: 'Training completed', error: null })
+        .where('id', '=', id)
+        .execute();
+      return true;
+    });
+  }
+
+  /**
+   * Ends an active run as failed or cancelled. With `attemptId`, only while the run is still pending
+   * or that attempt owns it; without, whoever trains it (its worker is gone).
+   */
+  async fail(
+    id: string,
+    error: string,
+    completedAt: string,
+    status: 'failed' | 'cancelled' = 'failed',
+    attemptId?: string,
+  ): Promise<boolean> {
+    let query = this.db
       .updateTable('model_runs')
       .set({ status, error, message: status === 'failed' ? 'Training failed' : 'Training cancelled', completed_at: completedAt })
+      .where('id', '=', id);
+    query = attemptId
+      ? query.where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('attempt_id', '=', attemptId)])]))
+      : query.where('status', 'in', ACTIVE);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Puts a run its attempt gave up (worker stopping or lost) back to pending, to be trained again. */
+  async release(id: string, attemptId: string, message: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('model_runs')
+      .set({ status: 'pending', progress: 0, message, started_at: null })
       .where('id', '=', id)
-      .where('status', 'in', ACTIVE)
+      .where('status', '=', 'running')
+      .where('attempt_id', '=', attemptId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -99,10 +151,16 @@ export class ModelRunRepository {
     return rows.map((r) => r.id);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /** Runs still queued or training: what a data set must not be deleted under. */
+  async listActive(): Promise<Pick<ModelRunRow, 'id' | 'status' | 'dataset_id' | 'config_json'>[]> {
+    return this.db.selectFrom('model_runs').select(['id', 'status', 'dataset_id', 'config_json']).where('status', 'in', ACTIVE).execute();
+  }
+
+  /** False when the record was already gone (a concurrent delete won). */
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
       const result = await trx.deleteFrom('model_runs').where('id', '=', id).executeTakeFirst();
-      if (Number(result.numDeletedRows) !== 1) throw new Error('the record was already gone');
+      return Number(result.numDeletedRows) === 1;
     });
   }
 }
