@@ -29,13 +29,18 @@ export const apiErrors = {
   deleteFailed: (reason: string) => new ApiError(500, `Failed to delete model run: ${reason}`),
 };
 
+/** JSON bodies are parsed on the event loop, so they get a limit of their own, far below uploads'. */
+export const JSON_BODY_LIMIT_MB = 8;
+
 export const FORBIDDEN_RUN_ACCESS = "You don't have permission to access this model run";
 export const FORBIDDEN_RUN_DELETE = "You don't have permission to delete this model run";
 
 /** The one place that turns errors into HTTP answers; 5xx never show internals. */
 export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, detail } = toHttp(error, maxUploadMb);
+    const { status, detail } = isJsonTooLarge(error, request.headers['content-type'], request.routeOptions.url)
+      ? { status: 413, detail: `The JSON body exceeds the ${JSON_BODY_LIMIT_MB} MB limit for JSON requests` }
+      : toHttp(error, maxUploadMb);
     if (status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'unhandled error');
     return reply.status(status).send({ detail });
   });
@@ -70,6 +75,11 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
     return { status: error.statusCode, detail: error.message };
   }
   return { status: 500, detail: 'Internal server error' };
+}
+
+function isJsonTooLarge(error: FastifyError, contentType: string | undefined, route: string | undefined): boolean {
+  const json = (contentType ?? '').startsWith('application/json');
+  return error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && json && route !== '/api/v1/datasets';
 }
 
 function tooLarge(maxUploadMb: number): { status: number; detail: string } {

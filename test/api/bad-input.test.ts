@@ -196,3 +196,30 @@ describe('robustness found by a hostile trial', () => {
     expect(fi.feature_importance_dict.__proto__ + fi.feature_importance_dict.constructor).toBeCloseTo(1, 12);
   });
 });
+
+describe('bodies that are not what they claim', () => {
+  let ty: TestTrainyard;
+  let user: ApiClient;
+  beforeAll(async () => {
+    ty = await startTrainyard();
+    user = await ApiClient.register(ty.app);
+  });
+  afterAll(async () => ty.dispose());
+
+  it('answers 400 for a multipart body without a boundary or cut short', async () => {
+    const noBoundary = await user.request('POST', '/api/v1/datasets', 'x', { 'content-type': 'multipart/form-data' });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json()).toEqual({ detail: 'Invalid multipart upload: Multipart: Boundary not found' });
+    const cut = '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nx,y\n1';
+    const cutShort = await user.request('POST', '/api/v1/datasets', cut, { 'content-type': 'multipart/form-data; boundary=zz' });
+    expect(cutShort.statusCode).toBe(400);
+    expect(cutShort.json().detail).toMatch(/^Invalid multipart upload: /);
+  });
+
+  it('refuses a JSON body past the JSON limit with 413, before parsing it', async () => {
+    const big = `[${'{},'.repeat(3_000_000)}{}]`;
+    const res = await user.request('POST', '/api/v1/auth/token', big, { 'content-type': 'application/json' });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ detail: 'The JSON body exceeds the 8 MB limit for JSON requests' });
+  });
+});

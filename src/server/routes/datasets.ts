@@ -84,7 +84,9 @@ export const datasetRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
 async function uploadBody(request: FastifyRequest, maxBytes: number): Promise<UploadBody> {
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw new UploadTooLargeError(maxBytes);
   if (request.isMultipart()) {
-    const part = await request.file();
+    const part = await request.file().catch((err: unknown) => {
+      throw invalidMultipart(err);
+    });
     if (!part || part.fieldname !== 'file') throw apiErrors.badRequest('multipart upload has no "file" field');
     const extension = /\.([^.]+)$/.exec(part.filename)?.[1]?.toLowerCase() ?? '';
     return {
@@ -101,6 +103,16 @@ async function uploadBody(request: FastifyRequest, maxBytes: number): Promise<Up
 
 /** A multipart file part cut at the size limit ends quietly; make that the 413 it is. */
 async function* untruncated(file: AsyncIterable<Uint8Array> & { truncated: boolean }, maxBytes: number): AsyncGenerator<Uint8Array> {
-  yield* file;
+  try {
+    yield* file;
+  } catch (err) {
+    throw invalidMultipart(err);
+  }
   if (file.truncated) throw new UploadTooLargeError(maxBytes);
+}
+
+/** A body that says multipart but is not (no boundary, cut short): the client's fault, so a 400. */
+function invalidMultipart(err: unknown): Error {
+  if (err instanceof UploadTooLargeError || (err as { statusCode?: number }).statusCode === 413) return err as Error;
+  return apiErrors.badRequest(`Invalid multipart upload: ${err instanceof Error ? err.message : String(err)}`);
 }
