@@ -87,7 +87,8 @@ async function setUp(baseUrl: string): Promise<{ client: Client; experimentId: s
 
 async function main(): Promise<void> {
   if (MISSING_SERVICES.length > 0) throw new Error(`the load run needs ${MISSING_SERVICES.join(' and ')} on 127.0.0.1`);
-  const cluster = await Cluster.create({ fromDist: true });
+  // One load user submits every run, so the per-user cap on active runs is lifted for it.
+  const cluster = await Cluster.create({ fromDist: true, env: { TRAINYARD_MAX_ACTIVE_RUNS_PER_USER: String(RUNS) } });
   try {
     await cluster.startApi();
     for (let i = 0; i < WORKERS; i++) await cluster.startWorker(1);

@@ -9,6 +9,8 @@ export interface Config {
   demo: boolean;
   maxUploadMb: number;
   maxRunSeconds: number;
+  /** Runs one user may have pending or running at once: one user cannot fill every worker for everyone. */
+  maxActiveRunsPerUser: number;
   /** Training threads in this process; 0 means the process trains nothing itself. */
   workers: number;
   tokenTtlHours: number;
@@ -45,6 +47,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo: boolFrom(env, 'TRAINYARD_DEMO', true),
     maxUploadMb: numberFrom(env, 'TRAINYARD_MAX_UPLOAD_MB', 100, 0.001),
     maxRunSeconds: numberFrom(env, 'TRAINYARD_MAX_RUN_SECONDS', 3600, 0.001),
+    maxActiveRunsPerUser: intFrom(env, 'TRAINYARD_MAX_ACTIVE_RUNS_PER_USER', 8, 1, 100_000),
     // One thread per core, but at least one: training is CPU-bound.
     workers: intFrom(env, 'TRAINYARD_WORKERS', Math.max(1, availableParallelism()), 0, 256),
     tokenTtlHours: numberFrom(env, 'TRAINYARD_TOKEN_TTL_HOURS', 24 * 30, 0.001),

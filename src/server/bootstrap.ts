@@ -38,7 +38,7 @@ export async function createTrainyard(config: Config, logger?: Logger): Promise<
   const queue = await createTrainingQueue(config, { store, artifacts, lifecycle, log: jobsLog });
   const experiments = new ExperimentService(store);
   const datasets = new DatasetService(store, artifacts);
-  const runs = new RunService(store, artifacts, queue, experiments, datasets);
+  const runs = new RunService(store, artifacts, queue, experiments, datasets, config.maxActiveRunsPerUser);
   const services = {
     auth: new AuthService(store, config.tokenTtlHours),
     experiments,

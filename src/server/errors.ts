@@ -26,6 +26,11 @@ export const apiErrors = {
   noMetrics: () => new ApiError(404, 'No metrics available for this model run'),
   badRequest: (detail: string) => new ApiError(400, detail),
   conflict: (detail: string) => new ApiError(409, detail),
+  tooManyActiveRuns: (limit: number) =>
+    new ApiError(
+      429,
+      `You already have ${limit} runs pending or running (TRAINYARD_MAX_ACTIVE_RUNS_PER_USER); wait for one to finish or delete one`,
+    ),
   deleteFailed: (reason: string) => new ApiError(500, `Failed to delete model run: ${reason}`),
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supportedModelTypes } from '../../src/ml/index.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
 import { sampleCsv, describeEachStack, startOn, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
@@ -221,5 +222,33 @@ describe('bodies that are not what they claim', () => {
     const res = await user.request('POST', '/api/v1/auth/token', big, { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ detail: 'The JSON body exceeds the 8 MB limit for JSON requests' });
+  });
+});
+
+describe('one user cannot fill every worker', () => {
+  it('answers 429 past TRAINYARD_MAX_ACTIVE_RUNS_PER_USER, and accepts runs again once one ends', async () => {
+    const ty = await startTrainyard({ TRAINYARD_MAX_ACTIVE_RUNS_PER_USER: '2' });
+    try {
+      const user = await ApiClient.register(ty.app);
+      const other = await ApiClient.register(ty.app);
+      const experimentId = await user.createExperiment();
+      const slow = await user.uploadCsv(slowClassificationCsv(), 'slow');
+      const request = { experiment_id: experimentId, dataset_id: slow, model_type: 'random_forest_classifier', target_column: 'label', hyperparameters: SLOW_FOREST };
+      const first = await user.train(request);
+      await user.train(request);
+      const third = await user.request('POST', '/api/v1/models/train', request);
+      expect(third.statusCode).toBe(429);
+      expect(third.json()).toEqual({
+        detail: 'You already have 2 runs pending or running (TRAINYARD_MAX_ACTIVE_RUNS_PER_USER); wait for one to finish or delete one',
+      });
+      // The cap is per user: someone else still gets a run in.
+      const theirExperiment = await other.createExperiment();
+      const theirData = await other.uploadCsv(sampleCsv('iris.csv'));
+      await other.train({ experiment_id: theirExperiment, dataset_id: theirData, model_type: 'kmeans', feature_columns: ['sepal_length', 'sepal_width'] });
+      expect((await user.request('DELETE', `/api/v1/models/train/${first}`)).statusCode).toBe(200);
+      expect((await user.request('POST', '/api/v1/models/train', request)).statusCode).toBe(202);
+    } finally {
+      await ty.dispose();
+    }
   });
 });

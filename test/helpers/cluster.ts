@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { REDIS_URL, databaseUrlFor, dropIsolated, isolationId, queuePrefixFor } from './services.js';
+import { REDIS_URL, UNCAPPED, databaseUrlFor, dropIsolated, isolationId, queuePrefixFor } from './services.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -114,6 +114,7 @@ export class Cluster {
       TRAINYARD_DATA_DIR: dir,
       TRAINYARD_ARTIFACT_DIR: join(dir, 'shared'),
       TRAINYARD_DEMO: '0',
+      ...UNCAPPED,
       LOG_LEVEL: 'info',
       ...options.env,
     };

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createTrainyard, type Trainyard } from '../../src/server/bootstrap.js';
 import { describeEach } from './describe-each.js';
-import { REDIS_URL, databaseUrlFor, dropIsolated, isolationId, queuePrefixFor, type Service } from './services.js';
+import { REDIS_URL, UNCAPPED, databaseUrlFor, dropIsolated, isolationId, queuePrefixFor, type Service } from './services.js';
 
 export const SAMPLE_DATA = join(import.meta.dirname, '..', '..', 'sample-data');
 
@@ -55,7 +55,7 @@ export async function startTrainyard(env: Record<string, string> = {}, dataDir?:
 export async function startOn(stack: Stack, env: Record<string, string> = {}, dataDir?: string): Promise<TestTrainyard> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'trainyard-test-'));
   const id = isolationId(dir);
-  const config = loadConfig({ TRAINYARD_DATA_DIR: dir, TRAINYARD_DEMO: '0', TRAINYARD_WORKERS: '2', ...stack.env(id), ...env });
+  const config = loadConfig({ TRAINYARD_DATA_DIR: dir, TRAINYARD_DEMO: '0', TRAINYARD_WORKERS: '2', ...UNCAPPED, ...stack.env(id), ...env });
   const trainyard = await createTrainyard(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   return {
     ...trainyard,

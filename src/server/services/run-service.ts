@@ -21,6 +21,7 @@ export class RunService {
     private readonly queue: TrainingQueue,
     private readonly experiments: ExperimentService,
     private readonly datasets: DatasetService,
+    private readonly maxActiveRunsPerUser: number,
   ) {}
 
   async start(userId: string, request: TrainRequest) {
@@ -29,6 +30,9 @@ export class RunService {
     const dataset = await this.datasets.getOwned(userId, request.dataset_id);
     const testDataset = request.test_dataset_id ? await this.datasets.getOwned(userId, request.test_dataset_id, 'test_dataset_id') : null;
     const config = buildRunConfig(request, spec, dataset, testDataset);
+    if ((await this.store.runs.countActiveForUser(userId)) >= this.maxActiveRunsPerUser) {
+      throw apiErrors.tooManyActiveRuns(this.maxActiveRunsPerUser);
+    }
     const run = {
       id: randomUUID(),
       experiment_id: experiment.id,

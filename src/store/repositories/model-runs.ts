@@ -156,6 +156,18 @@ export class ModelRunRepository {
     return this.db.selectFrom('model_runs').select(['id', 'status', 'dataset_id', 'config_json']).where('status', 'in', ACTIVE).execute();
   }
 
+  /** How many runs of the user's experiments are pending or running. */
+  async countActiveForUser(userId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('model_runs')
+      .innerJoin('experiments', 'experiments.id', 'model_runs.experiment_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('experiments.user_id', '=', userId)
+      .where('model_runs.status', 'in', ACTIVE)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** False when the record was already gone (a concurrent delete won). */
   async delete(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
