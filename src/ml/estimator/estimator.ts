@@ -33,8 +33,17 @@ export interface Classifier extends EstimatorBase {
   /** y holds encoded class indices 0..nClasses-1. */
   fit(X: Matrix, y: Int32Array, nClasses: number, ctx?: FitContext): this;
   predict(X: Matrix): Int32Array;
-  /** nRows x nClasses, column-major like every Matrix. */
-  predictProba(X: Matrix): Matrix;
+  /**
+   * nRows x nClasses class probabilities, column-major like every Matrix; null for a model that has
+   * none (scikit-learn gives it no predict_proba: svc without probability, ridge_classifier,
+   * sgd_classifier with a margin loss).
+   */
+  predictProba(X: Matrix): Matrix | null;
+  /**
+   * scikit-learn's decision_function, for models whose scores are not probabilities: nRows x 1 for
+   * two classes (above 0 favours class 1), nRows x nClasses otherwise. Binary ROC AUC falls back on it.
+   */
+  decisionFunction?(X: Matrix): Matrix;
 }
 
 export interface Regressor extends EstimatorBase {

@@ -90,6 +90,21 @@ describe('minimizeLbfgs', () => {
     expect(iterations).toEqual([1]);
   });
 
+  it("stops once more evaluations were made than scipy's maxfun allows, after the iteration that crossed it", () => {
+    let evaluations = 0;
+    const result = minimizeLbfgs(
+      (x, gradient) => {
+        evaluations++;
+        return rosenbrock(x, gradient);
+      },
+      Float64Array.from([-1.2, 1]),
+      { maxIter: 1000, gtol: 1e-5, maxEvaluations: 10 },
+    );
+    expect(result.status).toBe('max_evaluations');
+    expect(evaluations).toBeGreaterThan(10);
+    expect(result.nIter).toBeLessThan(10);
+  });
+
   it('gives up cleanly when no step can decrease the function', () => {
     // The reported gradient points the wrong way, so every line search fails.
     const lying: Objective = (x, gradient) => {

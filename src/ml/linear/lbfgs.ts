@@ -16,12 +16,14 @@ export interface LbfgsOptions {
   memory?: number;
   /** Function evaluations allowed per line search; scipy's `maxls` default. */
   maxLineSearch?: number;
+  /** Stop once more than this many evaluations were made in all (scipy's `maxfun`); no limit by default. */
+  maxEvaluations?: number;
   /** Called after every completed iteration with the iteration count. */
   onIteration?: (iteration: number) => void;
 }
 
 /** Why the minimiser stopped: small gradient, small decrease, the iteration limit, or a failed line search. */
-export type LbfgsStatus = 'gradient' | 'decrease' | 'max_iter' | 'line_search';
+export type LbfgsStatus = 'gradient' | 'decrease' | 'max_iter' | 'max_evaluations' | 'line_search';
 
 export interface LbfgsResult {
   x: Float64Array;
@@ -40,8 +42,13 @@ const STEP_MAX = 1e10;
  * search fails, and the same stopping tests in the same order. Following it this closely is what
  * lets a model stopped by the iteration limit land where scikit-learn's does.
  */
-export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
+export function minimizeLbfgs(userObjective: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
   const n = x0.length;
+  let evaluations = 0;
+  const objective: Objective = (point, gradientOut) => {
+    evaluations++;
+    return userObjective(point, gradientOut);
+  };
   const ftol = options.ftol ?? 2.220446049250313e-9;
   const x = Float64Array.from(x0);
   const gradient = new Float64Array(n);
@@ -84,6 +91,7 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
     iteration++;
     options.onIteration?.(iteration);
     if (iteration >= options.maxIter) return { x, f, nIter: iteration, status: 'max_iter' };
+    if (evaluations > (options.maxEvaluations ?? Infinity)) return { x, f, nIter: iteration, status: 'max_evaluations' };
     if (maxAbs(n, gradient, 0, 1) <= options.gtol) return { x, f, nIter: iteration, status: 'gradient' };
     if (fStart - f <= ftol * Math.max(Math.abs(fStart), Math.abs(f), 1)) {
       return { x, f, nIter: iteration, status: 'decrease' };

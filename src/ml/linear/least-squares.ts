@@ -1,3 +1,5 @@
+import { choleskyLower } from '../linalg/cholesky.js';
+import { choleskySolve } from './cholesky-solve.js';
 import { applyQTranspose, pivotedQr, type PivotedQr } from './householder-qr.js';
 
 export interface LeastSquaresSolution {
@@ -75,35 +77,10 @@ function minimiseNorm(qr: PivotedQr, rank: number, x: Float64Array): void {
     }
     for (let i = 0; i < rank; i++) rhs[f] += w[f * rank + i] * x[i];
   }
-  choleskySolveInPlace(normal, free, rhs);
+  // W'W + I has eigenvalues >= 1, so the factorisation cannot fail.
+  choleskySolve(choleskyLower(normal, free)!, free, rhs);
   for (let f = 0; f < free; f++) {
     for (let i = 0; i < rank; i++) x[i] -= w[f * rank + i] * rhs[f];
     x[rank + f] = rhs[f];
-  }
-}
-
-/** Solves S t = rhs in place for symmetric positive definite S (k x k, overwritten by its factor). */
-function choleskySolveInPlace(s: Float64Array, k: number, rhs: Float64Array): void {
-  for (let j = 0; j < k; j++) {
-    let diagonal = s[j * k + j];
-    for (let p = 0; p < j; p++) diagonal -= s[j * k + p] * s[j * k + p];
-    // W'W + I has eigenvalues >= 1, so the factor's diagonal stays well away from zero.
-    const root = Math.sqrt(diagonal);
-    s[j * k + j] = root;
-    for (let i = j + 1; i < k; i++) {
-      let value = s[i * k + j];
-      for (let p = 0; p < j; p++) value -= s[i * k + p] * s[j * k + p];
-      s[i * k + j] = value / root;
-    }
-  }
-  for (let i = 0; i < k; i++) {
-    let value = rhs[i];
-    for (let p = 0; p < i; p++) value -= s[i * k + p] * rhs[p];
-    rhs[i] = value / s[i * k + i];
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let value = rhs[i];
-    for (let p = i + 1; p < k; p++) value -= s[p * k + i] * rhs[p];
-    rhs[i] = value / s[i * k + i];
   }
 }

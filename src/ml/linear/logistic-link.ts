@@ -1,7 +1,7 @@
 /**
  * Per-row loss and gradient of the logistic models with respect to the raw decision values, in the
- * numerically careful forms scikit-learn's HalfBinomialLoss and HalfMultinomialLoss use, plus the
- * probability maps predict_proba applies.
+ * numerically careful forms scikit-learn's HalfBinomialLoss uses, plus the sigmoid predict_proba
+ * applies (softmax, for the multinomial model, is in kernels/softmax.ts).
  */
 
 /** Half binomial loss log(1 + e^raw) - y raw, stable for every raw. */
@@ -32,21 +32,4 @@ export function binomialGradient(y: number, raw: number): number {
  */
 export function sigmoid(raw: number): number {
   return 1 / (1 + Math.exp(-raw));
-}
-
-/**
- * Softmax over the nClasses values raw[offset + k * stride], in place; returns log(sum exp(raw)),
- * the log-partition the multinomial loss needs. The maximum is subtracted first against overflow.
- */
-export function softmaxInPlace(raw: Float64Array, offset: number, stride: number, nClasses: number): number {
-  let max = -Infinity;
-  for (let k = 0; k < nClasses; k++) max = Math.max(max, raw[offset + k * stride]);
-  let sum = 0;
-  for (let k = 0; k < nClasses; k++) {
-    const e = Math.exp(raw[offset + k * stride] - max);
-    raw[offset + k * stride] = e;
-    sum += e;
-  }
-  for (let k = 0; k < nClasses; k++) raw[offset + k * stride] /= sum;
-  return Math.log(sum) + max;
 }

@@ -2,7 +2,8 @@ import type { Matrix } from '../core/matrix.js';
 import { dot, sum } from '../kernels/blas1.js';
 import type { Objective } from './lbfgs.js';
 import { linearDecisionInto, type PackedWeights } from './linear-decision.js';
-import { binomialGradient, binomialLoss, softmaxInPlace } from './logistic-link.js';
+import { softmaxInPlace } from '../kernels/softmax.js';
+import { binomialGradient, binomialLoss } from './logistic-link.js';
 
 /** What the logistic objective is computed over; y holds classes 0..nClasses-1. */
 export interface LogisticProblem {

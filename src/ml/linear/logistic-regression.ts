@@ -1,15 +1,13 @@
 import { createMatrix, type Matrix } from '../core/matrix.js';
-import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js';
-import type { Classifier, FeatureImportance, FitContext } from '../estimator/estimator.js';
-import { resolveHyperparameters, type HyperparameterDef, type ResolvedParams } from '../estimator/hyperparameters.js';
+import type { FitContext } from '../estimator/estimator.js';
+import { resolveHyperparameters, type HyperparameterDef } from '../estimator/hyperparameters.js';
+import { softmaxInPlace } from '../kernels/softmax.js';
 import type { ModelSpec } from '../estimator/model-spec.js';
-import type { ModelState } from '../estimator/model-state.js';
-import { coefficientImportance } from '../inspection/coefficient-importance.js';
-import { balancedSampleWeights, classCounts } from './class-weights.js';
-import { checkClassLabels, checkFeatureCount, checkTrainingMatrix } from '../estimator/input-checks.js';
+import { spreadClassColumns, type TrainingClasses } from '../estimator/training-classes.js';
+import { balancedSampleWeights } from './class-weights.js';
 import { minimizeLbfgs } from './lbfgs.js';
-import { featureCountOf, linearDecision, type PackedWeights } from './linear-decision.js';
-import { sigmoid, softmaxInPlace } from './logistic-link.js';
+import { LinearClassifierBase, type LinearClassifierFit } from './linear-classifier-base.js';
+import { sigmoid } from './logistic-link.js';
 import { logisticObjective, logisticWeightCount, logisticWeightLayout, type LogisticProblem } from './logistic-loss.js';
 
 const MODEL_TYPE = 'logistic_regression';
@@ -64,47 +62,29 @@ export const logisticRegressionHyperparameters: readonly HyperparameterDef[] = [
   },
 ];
 
-interface LogisticFit {
-  weights: PackedWeights;
-  /** The classes that occurred in training, in order: the model's output k is class classIndices[k]. */
-  classIndices: Int32Array;
-  nClasses: number;
-  nIter: number;
-  converged: boolean;
-}
-
 /**
  * L2-regularised logistic regression fitted by L-BFGS, as scikit-learn's LogisticRegression with
  * solver="lbfgs": binary (one weight row, sigmoid) for two classes, multinomial (softmax) for more.
  */
-export class LogisticRegression implements Classifier {
+export class LogisticRegression extends LinearClassifierBase {
   readonly modelType = MODEL_TYPE;
-  readonly task = 'classification';
-  private fitted: LogisticFit | null = null;
-
-  constructor(readonly params: Readonly<ResolvedParams>) {}
 
   /** Iterations the last fit ran, and whether it stopped before max_iter (scikit-learn's n_iter_). */
   get convergence(): { nIter: number; converged: boolean } {
-    const fitted = this.requireFitted();
-    return { nIter: fitted.nIter, converged: fitted.converged };
+    const { facts } = this.requireFitted();
+    return { nIter: typeof facts.nIter === 'number' ? facts.nIter : 0, converged: facts.converged === true };
   }
 
-  fit(X: Matrix, y: Int32Array, nClasses: number, ctx: FitContext = {}): this {
-    this.fitted = null;
-    checkTrainingMatrix(MODEL_TYPE, X, y.length);
-    checkClassLabels(MODEL_TYPE, y, nClasses);
-    const classIndices = presentClasses(y, nClasses);
-    const modelY = classIndices.length === nClasses ? y : relabel(y, classIndices, nClasses);
-    const nModelClasses = classIndices.length;
+  protected learn(X: Matrix, classes: TrainingClasses, ctx: FitContext): LinearClassifierFit {
+    const nModelClasses = classes.classIndices.length;
     const problem: LogisticProblem = {
       X,
-      y: modelY,
+      y: classes.y,
       nClasses: nModelClasses,
       sampleWeight:
         this.params.class_weight === 'balanced'
-          ? balancedSampleWeights(modelY, nModelClasses)
-          : new Float64Array(y.length).fill(1),
+          ? balancedSampleWeights(classes.y, nModelClasses)
+          : new Float64Array(classes.y.length).fill(1),
       l2: this.params.penalty === 'l2' ? 1 / (this.params.C as number) : 0,
       fitIntercept: this.params.fit_intercept as boolean,
     };
@@ -114,133 +94,28 @@ export class LogisticRegression implements Classifier {
       gtol: this.params.tol as number,
       onIteration: (iteration) => ctx.onProgress?.(Math.min(1, iteration / Math.max(1, maxIter))),
     });
-    this.fitted = {
+    return {
       weights: logisticWeightLayout(problem, result.x),
-      classIndices,
-      nClasses,
-      nIter: result.nIter,
-      converged: result.status === 'gradient' || result.status === 'decrease',
+      facts: { nIter: result.nIter, converged: result.status === 'gradient' || result.status === 'decrease' },
     };
-    ctx.onProgress?.(1);
-    return this;
-  }
-
-  /** Raw decision values, nRows x 1 for a binary model and nRows x nTrainedClasses otherwise. */
-  decisionFunction(X: Matrix): Matrix {
-    const { weights } = this.requireFitted();
-    checkFeatureCount(MODEL_TYPE, X, featureCountOf(weights));
-    return createMatrix(X.nRows, weights.nOutputs, linearDecision(X, weights));
-  }
-
-  predict(X: Matrix): Int32Array {
-    const { classIndices } = this.requireFitted();
-    const decision = this.decisionFunction(X);
-    const n = X.nRows;
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      if (decision.nCols === 1) best = decision.data[i] > 0 ? 1 : 0;
-      else {
-        for (let k = 1; k < decision.nCols; k++) if (decision.data[k * n + i] > decision.data[best * n + i]) best = k;
-      }
-      out[i] = classIndices[best];
-    }
-    return out;
   }
 
   predictProba(X: Matrix): Matrix {
     const { classIndices, nClasses } = this.requireFitted();
     const decision = this.decisionFunction(X);
     const n = X.nRows;
-    const proba = createMatrix(n, nClasses);
     if (decision.nCols === 1) {
+      const proba = createMatrix(n, 2);
       for (let i = 0; i < n; i++) {
         const positive = sigmoid(decision.data[i]);
-        proba.data[classIndices[0] * n + i] = 1 - positive;
-        proba.data[classIndices[1] * n + i] = positive;
+        proba.data[i] = 1 - positive;
+        proba.data[n + i] = positive;
       }
-      return proba;
+      return spreadClassColumns(proba, classIndices, nClasses);
     }
     for (let i = 0; i < n; i++) softmaxInPlace(decision.data, i, n, decision.nCols);
-    for (let k = 0; k < decision.nCols; k++) {
-      proba.data.set(decision.data.subarray(k * n, (k + 1) * n), classIndices[k] * n);
-    }
-    return proba;
+    return spreadClassColumns(decision, classIndices, nClasses);
   }
-
-  featureImportance(): FeatureImportance {
-    const { weights } = this.requireFitted();
-    return coefficientImportance(weights.values, weights.nOutputs, featureCountOf(weights), weights.stride);
-  }
-
-  toState(): ModelState {
-    const { weights, classIndices, nClasses, nIter, converged } = this.requireFitted();
-    return {
-      modelType: MODEL_TYPE,
-      params: { ...this.params },
-      fitted: {
-        weights: weights.values,
-        nFeatures: featureCountOf(weights),
-        hasIntercept: weights.hasIntercept,
-        classIndices,
-        nClasses,
-        nIter,
-        converged,
-      },
-    };
-  }
-
-  static fromState(state: ModelState): LogisticRegression {
-    const model = new LogisticRegression(
-      resolveHyperparameters(MODEL_TYPE, logisticRegressionHyperparameters, state.params),
-    );
-    const { weights, nFeatures, hasIntercept, classIndices, nClasses, nIter, converged } = state.fitted;
-    if (
-      !(weights instanceof Float64Array) ||
-      !(classIndices instanceof Int32Array) ||
-      typeof nFeatures !== 'number' ||
-      typeof nClasses !== 'number' ||
-      typeof hasIntercept !== 'boolean'
-    ) {
-      throw new Error(`${MODEL_TYPE} state is missing its weights or classes`);
-    }
-    const nOutputs = classIndices.length === 2 ? 1 : classIndices.length;
-    const stride = nFeatures + (hasIntercept ? 1 : 0);
-    if (weights.length !== nOutputs * stride) throw new Error(`${MODEL_TYPE} state has inconsistent weights`);
-    model.fitted = {
-      weights: { values: weights, nOutputs, stride, hasIntercept },
-      classIndices,
-      nClasses,
-      nIter: typeof nIter === 'number' ? nIter : 0,
-      converged: converged === true,
-    };
-    return model;
-  }
-
-  private requireFitted(): LogisticFit {
-    if (!this.fitted) throw new NotFittedError(MODEL_TYPE);
-    return this.fitted;
-  }
-}
-
-/** Classes with at least one training row; scikit-learn only ever sees those. */
-function presentClasses(y: Int32Array, nClasses: number): Int32Array {
-  const counts = classCounts(y, nClasses);
-  const present: number[] = [];
-  for (let k = 0; k < nClasses; k++) if (counts[k] > 0) present.push(k);
-  if (present.length < 2) {
-    throw new InvalidTrainingDataError(
-      `${MODEL_TYPE} needs at least two classes in the training rows; found only class ${present[0] ?? 'none'}`,
-    );
-  }
-  return Int32Array.from(present);
-}
-
-/** Maps labels to their position among the present classes. */
-function relabel(y: Int32Array, classIndices: Int32Array, nClasses: number): Int32Array {
-  const position = new Int32Array(nClasses);
-  classIndices.forEach((classIndex, k) => (position[classIndex] = k));
-  return y.map((label) => position[label]);
 }
 
 export const logisticRegressionSpec: ModelSpec = {
@@ -253,5 +128,9 @@ export const logisticRegressionSpec: ModelSpec = {
   needsScaling: true,
   hyperparameters: logisticRegressionHyperparameters,
   create: (params) => new LogisticRegression(params),
-  restore: (state) => LogisticRegression.fromState(state),
+  restore: (state) =>
+    new LogisticRegression(resolveHyperparameters(MODEL_TYPE, logisticRegressionHyperparameters, state.params)).loadState(
+      state.fitted,
+      ['nIter', 'converged'],
+    ),
 };

@@ -77,13 +77,16 @@ export function precisionRecallF1(yTrue: Int32Array, yPred: Int32Array, average:
 
 /**
  * Every headline classification metric for one test split: binary averaging for two classes,
- * macro for more. `proba` (nRows x nClasses) feeds ROC AUC; without it auc_roc is null.
+ * macro for more. `proba` (nRows x nClasses) feeds ROC AUC; a model without probabilities may give
+ * its binary decision values instead (nRows x 1), as scikit-learn's roc_auc_score accepts them for
+ * two classes; with neither, auc_roc is null.
  */
 export function classificationReport(
   yTrue: Int32Array,
   yPred: Int32Array,
   proba: Matrix | null,
   nClasses: number,
+  decision: Matrix | null = null,
 ): ClassificationReport {
   const averaging: Averaging = nClasses === 2 ? 'binary' : 'macro';
   const scores = precisionRecallF1(yTrue, yPred, averaging);
@@ -91,7 +94,8 @@ export function classificationReport(
   noteZeroDivision(warnings, 'precision', 'no predicted samples', scores.noPredictedSamples);
   noteZeroDivision(warnings, 'recall', 'no true samples', scores.noTrueSamples);
   noteZeroDivision(warnings, 'f1_score', 'no true nor predicted samples', scores.noSamplesAtAll);
-  const auc = aucFromProbabilities(yTrue, proba, nClasses);
+  const auc =
+    proba === null && decision !== null ? aucFromDecision(yTrue, decision, nClasses) : aucFromProbabilities(yTrue, proba, nClasses);
   if (auc.reason !== null) warnings.auc_roc = auc.reason;
   return {
     metrics: {
@@ -121,6 +125,15 @@ function aucFromProbabilities(
   }
   const problem = multiclassAucProblem(yTrue, proba);
   return problem === null ? { value: rocAucOvrMacro(yTrue, proba), reason: null } : { value: null, reason: problem };
+}
+
+/** ROC AUC ranks rows only, so the decision values give the binary AUC the probabilities would. */
+function aucFromDecision(yTrue: Int32Array, decision: Matrix, nClasses: number): { value: number | null; reason: string | null } {
+  if (nClasses !== 2 || decision.nCols !== 1) {
+    return { value: null, reason: 'the model gives no class probabilities, which one-vs-rest AUC over more than two classes needs' };
+  }
+  if (!hasTwoClassesOrMore(yTrue)) return { value: null, reason: 'only one class in the test split' };
+  return { value: rocAucScore(yTrue, decision.data, POSITIVE_CLASS), reason: 'from decision_function: the model gives no class probabilities' };
 }
 
 function noteZeroDivision(warnings: Record<string, string>, metric: string, what: string, labels: number[]): void {
