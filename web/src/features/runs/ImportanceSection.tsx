@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useApi } from '../../app/session.js';
+import { BarChart } from '../../components/ui/BarChart.js';
+import { EmptyState, Loaded } from '../../components/ui/states.js';
+import { formatNumber } from '../../lib/format.js';
+import { useResource } from '../../lib/use-resource.js';
+
+const TOP_N_CHOICES = [5, 10, 20, 50];
+/** How many leading bars get the accent colour: the eye goes to the few that matter. */
+const HIGHLIGHTED = 3;
+
+/** The feature-importance chart with its top-N control, and the same features as a ranked table. */
+export function ImportanceSection({ runId }: { runId: string }) {
+  const api = useApi();
+  const [topN, setTopN] = useState(10);
+  const { resource, reload } = useResource(() => api.runImportance(runId, topN), [runId, topN]);
+  const unsupported = resource.status === 'ready' && !resource.data.has_feature_importance;
+  return (
+    <section className="card importance">
+      <div className="card__header">
+        <h2 className="card__title">Feature importance</h2>
+        <label className="toolbar__control" hidden={unsupported}>
+          Show
+          <select name="top_n" value={topN} onChange={(e) => setTopN(Number(e.target.value))}>
+            {TOP_N_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                top {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Loaded resource={resource} onRetry={reload}>
+        {(importance) => {
+          const top = importance.top_features ?? [];
+          if (!importance.has_feature_importance || top.length === 0) {
+            return <EmptyState title="No feature importance">{importance.message ?? 'This model does not rank its features.'}</EmptyState>;
+          }
+          let cumulative = 0;
+          return (
+            <>
+              <p className="muted importance__note">
+                {methodNote(importance.importance_method)} Showing {top.length} of {importance.total_features} features.
+              </p>
+              <BarChart
+                label="Feature importance"
+                valueName="importance"
+                strongest={HIGHLIGHTED}
+                bars={top.map((f) => ({ key: f.feature, label: f.feature, value: f.importance }))}
+              />
+              <table className="table table--compact" aria-label="Ranked features">
+                <thead>
+                  <tr>
+                    <th className="numeric">Rank</th>
+                    <th>Feature</th>
+                    <th className="numeric">Importance</th>
+                    <th className="numeric">Cumulative</th>
+                    {importance.coefficients && <th className="numeric">{coefficientsTitle(importance.coefficients)}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.map((f) => {
+                    cumulative += f.importance;
+                    return (
+                      <tr key={f.feature}>
+                        <td className="numeric">{f.rank}</td>
+                        <td className="mono">{f.feature}</td>
+                        <td className="numeric">{formatNumber(f.importance)}</td>
+                        <td className="numeric">{formatNumber(cumulative)}</td>
+                        {importance.coefficients && <CoefficientsCell values={importance.coefficients[f.feature] ?? []} />}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+/** What the numbers are, from the API's importance_method (scikit-learn's attribute name). */
+function methodNote(method: string | null): string {
+  if (method === 'coef_') return 'Absolute coefficients, normalised to sum to 1.';
+  if (method === 'feature_importances_') return 'Each feature’s share of the importance of the model’s splits.';
+  return method ? `Importance by ${method}, normalised to sum to 1.` : '';
+}
+
+/** How many class rows of coefficients fit in the table; more are in the cell's tooltip. */
+const SHOWN_COEFFICIENTS = 3;
+
+function coefficientsTitle(coefficients: Record<string, number[]>): string {
+  const rows = Object.values(coefficients)[0]?.length ?? 0;
+  return rows > 1 ? 'Coefficients by class' : 'Coefficient';
+}
+
+function CoefficientsCell({ values }: { values: number[] }) {
+  const shown = values.slice(0, SHOWN_COEFFICIENTS).map(formatNumber).join('  ');
+  return (
+    <td className="numeric mono nowrap" title={values.map(formatNumber).join('  ')}>
+      {values.length > SHOWN_COEFFICIENTS ? `${shown}  …` : shown}
+    </td>
+  );
+}
