@@ -167,16 +167,25 @@ describe('the classic models train through the API', () => {
     );
   });
 
-  it('fails a run whose parameters conflict, with the reason', async () => {
-    const runId = await user.train({
+  // Each value is in range on its own; the pair is what scikit-learn refuses, so the request is a 400 and no run is made.
+  it.each([
+    ['sgd_regressor', 'diabetes', 'progression', { learning_rate: 'constant', eta0: 0 }, "eta0' for sgd_regressor: eta0 must be > 0 with learning_rate 'constant'"],
+    ['sgd_classifier', 'iris', 'species', { learning_rate: 'optimal', alpha: 0 }, "alpha' for sgd_classifier: alpha must be > 0 since learning_rate is 'optimal'"],
+    ['random_forest_regressor', 'diabetes', 'progression', { bootstrap: false, max_samples: 0.5 }, "max_samples' for random_forest_regressor: max_samples can only be set when bootstrap is true"],
+    ['agglomerative_clustering', 'iris', null, { n_clusters: 3, distance_threshold: 1.5 }, "distance_threshold' for agglomerative_clustering: Exactly one of n_clusters and distance_threshold has to be set, and the other needs to be null"],
+    ['hierarchical', 'iris', null, { linkage: 'ward', metric: 'manhattan' }, "metric' for agglomerative_clustering: manhattan was provided as metric. Ward can only work with euclidean distances"],
+  ])('refuses %s with parameters that conflict (%s, %j), before queuing a run', async (modelType, dataset, target, hyperparameters, detail) => {
+    const before = (await user.request('GET', `/api/v1/experiments/${experimentId}/runs`)).json().total;
+    const res = await user.request('POST', '/api/v1/models/train', {
       experiment_id: experimentId,
-      dataset_id: sampleIds.diabetes,
-      model_type: 'sgd_regressor',
-      target_column: 'progression',
-      hyperparameters: { learning_rate: 'constant', eta0: 0 },
+      dataset_id: sampleIds[dataset],
+      model_type: modelType,
+      ...(target === null ? { feature_columns: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] } : { target_column: target }),
+      hyperparameters,
     });
-    const status = await user.waitForRun(runId);
-    expect(status).toMatchObject({ status: 'failed', error: "eta0 must be > 0 with learning_rate 'constant'" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ detail: `Invalid hyperparameter '${detail}` });
+    expect((await user.request('GET', `/api/v1/experiments/${experimentId}/runs`)).json().total).toBe(before);
   });
 
   it.each(THROUGH_API)("%s on %s %j, fitted on the fixture's train rows and scored on its test rows: scikit-learn's metrics", async (modelType, name, params) => {

@@ -1,3 +1,4 @@
+import { InvalidHyperparameterError } from '../estimator/errors.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
 import { MAX_BINS } from '../tree/bin-mapper.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
@@ -55,7 +56,9 @@ const HYPERPARAMETERS: HyperparameterDef[] = [
 function initialRaw(params: ResolvedParams, nClasses: number | null): number {
   const base = (params.base_score as number | null) ?? 0.5;
   if (nClasses !== 2) return base;
-  if (!(base > 0 && base < 1)) throw new RangeError('base_score must be a probability in (0, 1) for binary classification');
+  if (!(base > 0 && base < 1)) {
+    throw new InvalidHyperparameterError('base_score', 'base_score must be a probability in (0, 1) for binary classification');
+  }
   return Math.log(base / (1 - base));
 }
 

@@ -120,6 +120,7 @@ export const agglomerativeClusteringSpec = clusteringSpec<AgglomerativeFit>({
   aliases: ['hierarchical', 'agglomerative'],
   description: 'Agglomerative (hierarchical) clustering: merges the closest clusters bottom-up (ward, complete, average or single linkage).',
   hyperparameters: HYPERPARAMETERS,
+  checkParams: checkParameters,
   create: (params) => new AgglomerativeClustering(params),
   decode: (state) => ({
     labels: state.int32('labels_'),

@@ -86,6 +86,7 @@ interface ClusteringSpecParts<Fit extends ClusteringFit> {
   family?: string;
   description: string;
   hyperparameters: readonly HyperparameterDef[];
+  checkParams?(params: Readonly<ResolvedParams>): void;
   create(params: ResolvedParams): ClustererBase<Fit>;
   decode(state: FittedStateReader): Fit;
 }
@@ -102,6 +103,7 @@ export function clusteringSpec<Fit extends ClusteringFit>(parts: ClusteringSpecP
     importanceMethod: null,
     needsScaling: true,
     hyperparameters,
+    checkParams: parts.checkParams,
     create: (params) => parts.create(params),
     restore: (state) =>
       parts.create(resolveHyperparameters(modelType, hyperparameters, state.params)).restoreFit(parts.decode(new FittedStateReader(state))),

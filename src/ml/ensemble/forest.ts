@@ -43,11 +43,15 @@ function forestHyperparameters(task: TreeTask, kind: ForestKind): Hyperparameter
   ];
 }
 
-function forestPlan(kind: ForestKind, params: ResolvedParams, nRows: number, nFeatures: number): GrowPlan {
-  const maxSamples = params.max_samples as number | null;
-  if (!params.bootstrap && maxSamples !== null) {
+function checkForestParams(params: Readonly<ResolvedParams>): void {
+  if (!params.bootstrap && params.max_samples !== null) {
     throw new InvalidHyperparameterError('max_samples', 'max_samples can only be set when bootstrap is true');
   }
+}
+
+function forestPlan(kind: ForestKind, params: ResolvedParams, nRows: number, nFeatures: number): GrowPlan {
+  checkForestParams(params);
+  const maxSamples = params.max_samples as number | null;
   const plan: GrowPlan = {
     nTrees: params.n_estimators as number,
     seed: seedOf(params.random_state),
@@ -75,6 +79,7 @@ export function forestDefinition(modelType: string, task: TreeTask, kind: Forest
   return {
     modelType,
     hyperparameters: forestHyperparameters(task, kind),
+    checkParams: checkForestParams,
     plan: (params, nRows, nFeatures) => forestPlan(kind, params, nRows, nFeatures),
   };
 }

@@ -14,6 +14,12 @@ export interface ModelSpec {
   /** Whether the model's inputs should be standard-scaled by the default preprocessing. */
   needsScaling: boolean;
   hyperparameters: readonly HyperparameterDef[];
+  /**
+   * scikit-learn's checks between parameters that need no data (say, SGD's eta0 with its learning
+   * rate): run on the resolved parameters before a run is queued, so a bad pair is a 400, not a
+   * failed run. The model runs the same check again when it fits.
+   */
+  checkParams?(params: Readonly<ResolvedParams>): void;
   create(params: ResolvedParams): Estimator;
   restore(state: ModelState): Estimator;
 }

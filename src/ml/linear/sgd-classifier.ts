@@ -145,6 +145,7 @@ export const sgdClassifierSpec: ModelSpec = {
   importanceMethod: 'coef_',
   needsScaling: true,
   hyperparameters: sgdClassifierHyperparameters,
+  checkParams: checkSgdParams,
   create: (params) => new SgdClassifier(params),
   restore: (state) =>
     new SgdClassifier(resolveHyperparameters(MODEL_TYPE, sgdClassifierHyperparameters, state.params)).loadState(

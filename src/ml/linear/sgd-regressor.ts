@@ -82,6 +82,7 @@ export const sgdRegressorSpec: ModelSpec = {
   importanceMethod: 'coef_',
   needsScaling: true,
   hyperparameters: sgdRegressorHyperparameters,
+  checkParams: checkSgdParams,
   create: (params) => new SgdRegressor(params),
   restore: (state) =>
     new SgdRegressor(resolveHyperparameters(MODEL_TYPE, sgdRegressorHyperparameters, state.params)).loadState(

@@ -16,6 +16,8 @@ import { growTrees, meanTreeOutputs, type GrowPlan } from './tree-ensemble.js';
 export interface TreeModelDefinition {
   modelType: string;
   hyperparameters: readonly HyperparameterDef[];
+  /** Checks between parameters that need no data; see ModelSpec.checkParams. */
+  checkParams?(params: Readonly<ResolvedParams>): void;
   plan(params: ResolvedParams, nRows: number, nFeatures: number): GrowPlan;
 }
 
@@ -165,7 +167,7 @@ type RestorableModel = new (params: Record<string, unknown>) => (Classifier | Re
 
 /** The ModelSpec of a tree model class: its definition's name and hyperparameters, impurity importances, no scaling. */
 export function treeModelSpec(
-  definition: { modelType: string; hyperparameters: readonly HyperparameterDef[] },
+  definition: Pick<TreeModelDefinition, 'modelType' | 'hyperparameters' | 'checkParams'>,
   Model: RestorableModel,
   info: TreeModelInfo,
 ): ModelSpec {
@@ -179,6 +181,7 @@ export function treeModelSpec(
     importanceMethod: 'feature_importances_',
     needsScaling: false,
     hyperparameters: definition.hyperparameters,
+    checkParams: definition.checkParams,
     create: (params) => new Model(params),
     restore: (state) => new Model(state.params).restoreFitted(state),
   };

@@ -1,4 +1,11 @@
-import { findModelSpec, resolveHyperparameters, supportedModelTypes, type ModelSpec } from '../../ml/index.js';
+import {
+  findModelSpec,
+  InvalidHyperparameterError,
+  resolveHyperparameters,
+  supportedModelTypes,
+  type ModelSpec,
+  type ResolvedParams,
+} from '../../ml/index.js';
 import type { ColumnProfile } from '../../datasets/profile.js';
 import { resolvePreprocessing, type PreprocessingRequest } from '../../training/preprocessing-config.js';
 import type { RunConfig } from '../../training/run-config.js';
@@ -44,10 +51,12 @@ export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: 
   const randomState = request.random_state ?? DEFAULT_RANDOM_STATE;
   if (testDataset) checkTestDataset(spec, dataset, testDataset, features, target);
   else if (target) checkSplit(target, spec, dataset, testSize);
+  const hyperparameters = resolveHyperparameters(spec.modelType, spec.hyperparameters, seeded(spec, request.hyperparameters ?? {}, randomState));
+  checkParamsTogether(spec, hyperparameters);
   return {
     modelType: spec.modelType,
     taskType: spec.taskType,
-    hyperparameters: resolveHyperparameters(spec.modelType, spec.hyperparameters, seeded(spec, request.hyperparameters ?? {}, randomState)),
+    hyperparameters,
     targetColumn: target?.name ?? null,
     featureColumns: features,
     testSize,
@@ -55,6 +64,16 @@ export function buildRunConfig(request: TrainRequest, spec: ModelSpec, dataset: 
     testDatasetId: testDataset?.id ?? null,
     preprocessing: resolvePreprocessing(request.preprocessing ?? {}, spec.needsScaling),
   };
+}
+
+/** The model's checks between parameters, as a 400 in the same words as a single bad parameter's. */
+function checkParamsTogether(spec: ModelSpec, hyperparameters: ResolvedParams): void {
+  try {
+    spec.checkParams?.(hyperparameters);
+  } catch (error) {
+    if (!(error instanceof InvalidHyperparameterError)) throw error;
+    throw apiErrors.badRequest(`Invalid hyperparameter '${error.parameter}' for ${spec.modelType}: ${error.message}`);
+  }
 }
 
 /**
