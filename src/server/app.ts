@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { experimentRoutes } from './routes/experiments.js';
 import { modelRoutes } from './routes/models.js';
+import { withHyperparameterSchemas } from './openapi-hyperparameters.js';
 import { DEFAULT_WEB_ROOT, webStatic } from './web-static.js';
 
 export interface AppOptions {
@@ -29,6 +30,7 @@ export async function buildApp({ services, maxUploadMb, logger }: AppOptions): P
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transformObject: (document) => withHyperparameterSchemas('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipart, { limits: { fileSize: bodyLimit, files: 1 }, throwFileSizeLimit: true });

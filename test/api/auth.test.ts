@@ -57,6 +57,20 @@ describeEachStack('auth', (stack) => {
     const openapi = (await ty.app.inject({ url: '/openapi.json' })).json();
     expect(openapi.openapi).toMatch(/^3\./);
     expect(Object.keys(openapi.paths)).toContain('/api/v1/models/train/{model_run_id}/metrics');
+    // Every model's hyperparameters, from the declarations that validate them.
+    const trainBody = openapi.paths['/api/v1/models/train'].post.requestBody.content['application/json'].schema;
+    expect(trainBody.properties.hyperparameters.anyOf).toHaveLength(45);
+    expect(trainBody.properties.hyperparameters.anyOf).toContainEqual({ $ref: '#/components/schemas/Hyperparameters_xgboost_classifier' });
+    const forest = openapi.components.schemas.Hyperparameters_random_forest_classifier;
+    expect(forest.additionalProperties).toBe(false);
+    expect(forest.properties.n_estimators).toEqual({ type: 'integer', minimum: 1, default: 100, description: 'Number of trees.' });
+    expect(forest.properties.max_features.anyOf).toEqual([
+      { type: 'integer', minimum: 1 },
+      { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1 },
+      { type: 'string', enum: ['sqrt', 'log2'] },
+    ]);
+    expect(forest.properties.max_features.nullable).toBe(true);
+    expect(openapi.components.schemas.Hyperparameters_xgboost_classifier.properties.learning_rate.description).toMatch(/Also accepted as: eta\./);
     expect((await ty.app.inject({ url: '/docs/' })).statusCode).toBe(200);
   });
 });
