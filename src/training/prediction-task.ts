@@ -1,3 +1,4 @@
+import { DatasetError } from '../datasets/dataset-error.js';
 import { PredictInputError, inputsFromCsv, inputsFromRecords } from './predict-input.js';
 import { ModelUseError, canPredict, loadSavedModel, predict, type Predictions, type SavedModel } from './saved-model.js';
 
@@ -31,7 +32,8 @@ export default async function runPredictionTask(task: PredictionTask): Promise<P
     const inputs = task.csv ? await inputsFromCsv(Buffer.from(task.csv), model.document) : inputsFromRecords(task.records ?? [], model.document);
     return { kind: 'predicted', ...predict(model, inputs) };
   } catch (err) {
-    if (err instanceof PredictInputError) return { kind: 'refused', reason: 'input', message: err.message };
+    // A CSV body is read by the upload's reader: its errors (ragged rows, encodings) are the input's fault too.
+    if (err instanceof PredictInputError || err instanceof DatasetError) return { kind: 'refused', reason: 'input', message: err.message };
     if (err instanceof ModelUseError) return { kind: 'refused', reason: 'model', message: err.message };
     throw err;
   }
