@@ -8,8 +8,12 @@ export interface Matrix {
   readonly nCols: number;
 }
 
+/**
+ * A matrix over the given data, or over new zeroed storage. New storage is shared memory, so a
+ * parallel fit hands the matrix to its worker threads without copying it.
+ */
 export function createMatrix(nRows: number, nCols: number, data?: Float64Array): Matrix {
-  const storage = data ?? new Float64Array(nRows * nCols);
+  const storage = data ?? new Float64Array(new SharedArrayBuffer(nRows * nCols * Float64Array.BYTES_PER_ELEMENT));
   if (storage.length !== nRows * nCols) {
     throw new RangeError(`matrix data has ${storage.length} cells, expected ${nRows} x ${nCols}`);
   }

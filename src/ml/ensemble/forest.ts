@@ -1,9 +1,9 @@
 import { InvalidHyperparameterError } from '../estimator/errors.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
+import { threadsForJobs } from '../parallel/thread-count.js';
 import type { GrowPlan } from '../tree/tree-ensemble.js';
 import type { TreeModelDefinition } from '../tree/tree-model.js';
 import { countOf, growthLimits, seedOf, treeHyperparameters, type TreeTask } from '../tree/tree-params.js';
-import { bootstrapCounts } from './bootstrap.js';
 
 /**
  * What tells a random forest from extra trees, scikit-learn's two averaging forests: whether rows
@@ -35,8 +35,10 @@ function forestHyperparameters(task: TreeTask, kind: ForestKind): Hyperparameter
     },
     {
       name: 'n_jobs',
-      description: 'Accepted for scikit-learn compatibility; trees are grown one after the other for now.',
-      default: null,
+      description:
+        'Threads growing trees at once: -1 every core, -2 all but one, null one (scikit-learn\'s None). ' +
+        'The forest is the same whatever the count.',
+      default: -1,
       int: {},
       nullable: true,
     },
@@ -44,6 +46,9 @@ function forestHyperparameters(task: TreeTask, kind: ForestKind): Hyperparameter
 }
 
 function checkForestParams(params: Readonly<ResolvedParams>): void {
+  if (params.n_jobs === 0) {
+    throw new InvalidHyperparameterError('n_jobs', 'n_jobs == 0 has no meaning: use a count of threads, -1 for every core or null for one');
+  }
   if (!params.bootstrap && params.max_samples !== null) {
     throw new InvalidHyperparameterError('max_samples', 'max_samples can only be set when bootstrap is true');
   }
@@ -57,6 +62,7 @@ function forestPlan(kind: ForestKind, params: ResolvedParams, nRows: number, nFe
     seed: seedOf(params.random_state),
     maxBins: params.max_bins as number,
     limits: { ...growthLimits(params, nRows, nFeatures), splitter: kind.splitter },
+    nThreads: threadsForJobs(params.n_jobs as number | null),
   };
   if (!params.bootstrap) return plan;
   const nDraws = maxSamples === null ? nRows : Math.max(1, countOf(maxSamples, nRows, true, roundHalfEven));
@@ -64,7 +70,7 @@ function forestPlan(kind: ForestKind, params: ResolvedParams, nRows: number, nFe
     const message = `max_samples must be <= the ${nRows} training rows, got ${maxSamples}`;
     throw new InvalidHyperparameterError('max_samples', message);
   }
-  return { ...plan, sampleWeights: (rng, n) => bootstrapCounts(rng, n, nDraws) };
+  return { ...plan, bootstrapDraws: nDraws };
 }
 
 /** Python's round(), which scikit-learn uses for a fractional max_samples. */

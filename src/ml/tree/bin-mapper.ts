@@ -53,7 +53,8 @@ export interface BinnedFeatures {
 /** Codes every column of X into at most maxBins value bins plus the missing bin. */
 export function binFeatures(X: Matrix, maxBins: number, rng: Random): BinnedFeatures {
   const { nRows, nCols } = X;
-  const codes = new Uint8Array(nRows * nCols);
+  // Shared memory, so the worker threads of a parallel forest read the codes without a copy.
+  const codes = new Uint8Array(new SharedArrayBuffer(nRows * nCols));
   const sampleRows = quantileSampleRows(nRows, rng);
   const thresholds: Float64Array[] = [];
   const nBins = new Int32Array(nCols);

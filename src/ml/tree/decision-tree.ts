@@ -10,6 +10,7 @@ function decisionTreeDefinition(modelType: string, task: TreeTask): TreeModelDef
       seed: seedOf(params.random_state),
       maxBins: params.max_bins as number,
       limits: growthLimits(params, nRows, nFeatures),
+      nThreads: 1,
     }),
   };
 }

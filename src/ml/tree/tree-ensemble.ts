@@ -1,46 +1,47 @@
 import { createMatrix, type Matrix } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import type { FitContext } from '../estimator/estimator.js';
+import { growTreesOnThreads } from '../parallel/tree-threads.js';
 import { binFeatures } from './bin-mapper.js';
-import type { SplitCriterion } from './criterion.js';
+import type { CriterionRecipe } from './criterion-recipe.js';
 import { addTreeOutputs, type FlatTree } from './flat-tree.js';
-import { TreeLearner, type GrowthLimits } from './tree-learner.js';
+import { TreeGrower, type TreeSettings } from './tree-grower.js';
 
-/** How to grow the trees of one fit: a single tree is a plan with nTrees = 1 and no resampling. */
-export interface GrowPlan {
+/** How to grow the trees of one fit: a single tree is a plan with nTrees = 1 and no bagging. */
+export interface GrowPlan extends TreeSettings {
   nTrees: number;
   seed: number;
   maxBins: number;
-  limits: GrowthLimits;
-  /** Per-tree sample weights such as bootstrap counts; without it every row counts once. */
-  sampleWeights?: (rng: Random, nRows: number) => Float64Array;
+  /** Threads that may grow trees at once (n_jobs resolved); 1 keeps every tree on the calling thread. */
+  nThreads: number;
 }
 
 /**
- * Bins X once, then grows every tree of the plan with one learner, each from its own forked
- * random stream so a tree does not depend on how many trees came before it. Reports progress
- * after each tree.
+ * Below this many rows x trees a forest grows on the calling thread: starting worker threads costs
+ * tens of milliseconds, more than the trees of a small data set take.
  */
-export function growTrees(
-  X: Matrix,
-  criterionFor: (weights: Float64Array) => SplitCriterion,
-  plan: GrowPlan,
-  ctx?: FitContext,
-): FlatTree[] {
+export const PARALLEL_MIN_ROW_TREES = 500_000;
+
+/**
+ * Bins X once, then grows every tree of the plan, each from its own forked random stream so a
+ * tree depends neither on how many trees came before it nor on which thread grew it. Reports
+ * progress after each tree.
+ */
+export function growTrees(X: Matrix, recipe: CriterionRecipe, plan: GrowPlan, ctx?: FitContext): FlatTree[] {
   const rng = new Random(plan.seed);
   const binned = binFeatures(X, plan.maxBins, new Random(rng.fork()));
-  const everyRowOnce = new Float64Array(X.nRows).fill(1);
-  const trees: FlatTree[] = [];
-  let learner: TreeLearner | null = null;
-  for (let t = 0; t < plan.nTrees; t++) {
-    const treeRng = new Random(rng.fork());
-    const weights = plan.sampleWeights ? plan.sampleWeights(treeRng, X.nRows) : everyRowOnce;
-    const criterion = criterionFor(weights);
-    learner ??= new TreeLearner(X, binned, criterion.width);
-    trees.push(learner.grow(criterion, weights, plan.limits, treeRng));
-    ctx?.onProgress?.((t + 1) / plan.nTrees);
+  const seeds = Array.from({ length: plan.nTrees }, () => rng.fork());
+  const settings: TreeSettings = { limits: plan.limits, bootstrapDraws: plan.bootstrapDraws };
+  const threads = Math.min(plan.nThreads, plan.nTrees);
+  if (threads > 1 && X.nRows * plan.nTrees >= PARALLEL_MIN_ROW_TREES) {
+    return growTreesOnThreads({ X, binned, recipe, settings, seeds }, threads, ctx).trees;
   }
-  return trees;
+  const grower = new TreeGrower(X, binned, recipe, settings);
+  return seeds.map((seed, t) => {
+    const tree = grower.grow(seed);
+    ctx?.onProgress?.((t + 1) / seeds.length);
+    return tree;
+  });
 }
 
 /** The mean of the trees' outputs per row: nRows x nOutputs, summed then divided like scikit-learn. */

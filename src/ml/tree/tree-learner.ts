@@ -147,7 +147,10 @@ export class TreeLearner {
     if (features) {
       order.set(features);
       this.nCandidates = features.length;
-    } else if (this.nCandidates !== order.length) {
+    } else {
+      // Every tree starts from the same order, as each of scikit-learn's trees gets a fresh
+      // splitter: the per-node shuffles then depend on the tree's own seed only, never on the
+      // trees grown before it on this learner (which differ by thread in a parallel forest).
       for (let f = 0; f < order.length; f++) order[f] = f;
       this.nCandidates = order.length;
     }

@@ -5,11 +5,9 @@ import type { Classifier, FeatureImportance, FitContext, Regressor } from '../es
 import { resolveHyperparameters, type HyperparameterDef, type ResolvedParams } from '../estimator/hyperparameters.js';
 import type { ModelSpec } from '../estimator/model-spec.js';
 import type { ModelState, StateValue } from '../estimator/model-state.js';
-import { ClassificationCriterion } from './classification-criterion.js';
-import type { SplitCriterion } from './criterion.js';
+import type { CriterionRecipe } from './criterion-recipe.js';
 import { treeFromState, treeToState, type FlatTree } from './flat-tree.js';
 import { meanImportances } from './impurity-importance.js';
-import { SquaredErrorCriterion } from './regression-criterion.js';
 import { growTrees, meanTreeOutputs, type GrowPlan } from './tree-ensemble.js';
 
 /** What tells one tree model from another: its name, its hyperparameters and how it grows trees. */
@@ -78,13 +76,13 @@ abstract class TreeModel {
   protected fitTrees(
     X: Matrix,
     nTargets: number,
-    criterionFor: (weights: Float64Array) => SplitCriterion,
+    recipe: CriterionRecipe,
     ctx: FitContext | undefined,
   ): void {
     if (X.nRows !== nTargets) throw new InvalidTrainingDataError(`X has ${X.nRows} rows but y has ${nTargets} values`);
     if (X.nRows === 0 || X.nCols === 0) throw new InvalidTrainingDataError('cannot fit trees on an empty matrix');
     this.fitted = null;
-    const trees = growTrees(X, criterionFor, this.definition.plan(this.params, X.nRows, X.nCols), ctx);
+    const trees = growTrees(X, recipe, this.definition.plan(this.params, X.nRows, X.nCols), ctx);
     this.fitted = { nFeatures: X.nCols, trees, importances: meanImportances(trees, X.nCols) };
   }
 
@@ -126,7 +124,7 @@ export class TreeClassifierModel extends TreeModel implements Classifier {
   fit(X: Matrix, y: Int32Array, nClasses: number, ctx?: FitContext): this {
     checkClasses(this.modelType, y, nClasses);
     const impurity = this.params.criterion === 'gini' ? 'gini' : 'entropy';
-    this.fitTrees(X, y.length, (weights) => new ClassificationCriterion(y, weights, nClasses, impurity), ctx);
+    this.fitTrees(X, y.length, { kind: 'classification', y, nClasses, impurity }, ctx);
     return this;
   }
 
@@ -144,7 +142,7 @@ export class TreeRegressorModel extends TreeModel implements Regressor {
 
   fit(X: Matrix, y: Float64Array, ctx?: FitContext): this {
     checkRegressionTargets(this.modelType, y);
-    this.fitTrees(X, y.length, (weights) => new SquaredErrorCriterion(y, weights), ctx);
+    this.fitTrees(X, y.length, { kind: 'squared_error', y }, ctx);
     return this;
   }
 

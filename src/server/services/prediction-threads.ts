@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { threadEntry } from '../../jobs/worker-entry.js';
+import { threadEntry } from '../../ml/parallel/thread-entry.js';
 import { PredictInputError } from '../../training/predict-input.js';
 import type { PredictionOutcome, PredictionTask } from '../../training/prediction-task.js';
 import { ModelUseError, type Predictions } from '../../training/saved-model.js';
