@@ -10,6 +10,7 @@ import { datasetRoutes } from './routes/datasets.js';
 import { experimentRoutes } from './routes/experiments.js';
 import { modelRoutes } from './routes/models.js';
 import { withHyperparameterSchemas } from './openapi-hyperparameters.js';
+import { validatorsByPart } from './validators.js';
 import { DEFAULT_WEB_ROOT, webStatic } from './web-static.js';
 
 export interface AppOptions {
@@ -21,7 +22,7 @@ export interface AppOptions {
 /** The HTTP app, wired in a fixed order: plugins, error mapping, public routes, then the authenticated API. */
 export async function buildApp({ services, maxUploadMb, logger }: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = Math.floor(maxUploadMb * 1024 * 1024);
-  const app = Fastify({ loggerInstance: logger, bodyLimit, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } } })
+  const app = Fastify({ loggerInstance: logger, bodyLimit, schemaController: { compilersFactory: { buildValidator: validatorsByPart } } })
     .withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(swagger, {

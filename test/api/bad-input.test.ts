@@ -64,6 +64,12 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     ],
     [{ model_type: 'random_forest_classifier', target_column: 'species', test_size: 1.5 }, 'body/test_size must be < 1'],
     [{ model_type: 'random_forest_classifier', target_column: 'species', colour: 'red' }, 'body/colour is not an allowed field'],
+    // A JSON body is taken as typed: no string for a number, no boolean or null for an integer.
+    [{ model_type: 'random_forest_classifier', target_column: 'species', test_size: '0.2' }, 'body/test_size must be number'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', random_state: '42' }, 'body/random_state must be integer'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', random_state: true }, 'body/random_state must be integer'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', random_state: null }, 'body/random_state must be integer'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', feature_columns: 'sepal_length' }, 'body/feature_columns must be array'],
     [
       { model_type: 'random_forest_classifier', target_column: 'species', test_size: 0.01 },
       'The split gives 59 training and 1 test rows for 2 classes; a stratified split needs at least one row per class on each side (change test_size)',

@@ -14,7 +14,7 @@ export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 }
 
-// Null first: with type coercion on, a null tried against the string branch first became "".
+// Null first: ajv tries the branches in order, and a null is settled by the first.
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** An object whose keys depend on the data (metrics, hyperparameters, metadata): serialised as given. */
