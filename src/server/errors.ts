@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import { InvalidHyperparameterError, InvalidTrainingDataError } from '../ml/index.js';
 import { DatasetError, UploadTooLargeError } from '../datasets/dataset-error.js';
 import { PredictInputError } from '../training/predict-input.js';
@@ -93,10 +93,33 @@ function tooLarge(maxUploadMb: number): { status: number; detail: string } {
 
 /** "body/test_size must be < 1": where the bad value is, and what was expected. */
 function validationDetail(error: FastifyError): string {
-  const first = error.validation![0];
-  const where = `${error.validationContext ?? 'request'}${first.instancePath || ''}`;
-  const params = first.params as Record<string, unknown>;
-  if (first.keyword === 'required') return `${where}/${String(params.missingProperty)} is required`;
-  if (first.keyword === 'additionalProperties') return `${where}/${String(params.additionalProperty)} is not an allowed field`;
-  return `${where} ${first.message ?? 'is invalid'}`;
+  const reported = reportedFailure(error.validation! as FastifySchemaValidationError[]);
+  const where = `${error.validationContext ?? 'request'}${reported.instancePath || ''}`;
+  const params = reported.params as Record<string, unknown>;
+  if (reported.keyword === 'required') return `${where}/${String(params.missingProperty)} is required`;
+  if (reported.keyword === 'additionalProperties') return `${where}/${String(params.additionalProperty)} is not an allowed field`;
+  if (reported.keyword === 'enum') return `${where} must be one of: ${allowed(params.allowedValues as unknown[])}`;
+  return `${where} ${reported.message ?? 'is invalid'}`;
+}
+
+/**
+ * The failure worth naming. Ajv reports a failed union (anyOf) after the failure of every branch:
+ * a union of literals is named by its values, and a nullable value by its non-null branch's failure
+ * ("must NOT have fewer than 1 items", not "must be null").
+ */
+function reportedFailure(errors: FastifySchemaValidationError[]): FastifySchemaValidationError {
+  const union = errors[errors.length - 1];
+  if (union.keyword !== 'anyOf') return errors[0];
+  const branches = errors.filter((e) => e !== union && e.schemaPath.startsWith(`${union.schemaPath}/`));
+  const literals = branches.filter((e) => e.keyword === 'const' && e.instancePath === union.instancePath);
+  if (literals.length > 0 && literals.length === branches.length) {
+    const values = literals.map((e) => (e.params as { allowedValue: unknown }).allowedValue);
+    return { ...union, message: `must be one of: ${allowed(values)}` };
+  }
+  const meant = branches.filter((e) => !(e.keyword === 'type' && (e.params as { type?: unknown }).type === 'null' && e.instancePath === union.instancePath));
+  return meant.length > 0 ? reportedFailure(meant) : union;
+}
+
+function allowed(values: unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
 }

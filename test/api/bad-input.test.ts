@@ -70,6 +70,13 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     [{ model_type: 'random_forest_classifier', target_column: 'species', random_state: true }, 'body/random_state must be integer'],
     [{ model_type: 'random_forest_classifier', target_column: 'species', random_state: null }, 'body/random_state must be integer'],
     [{ model_type: 'random_forest_classifier', target_column: 'species', feature_columns: 'sepal_length' }, 'body/feature_columns must be array'],
+    // A nullable field names what its value fails, not "must be null".
+    [{ model_type: 'random_forest_classifier', target_column: 'species', feature_columns: [] }, 'body/feature_columns must NOT have fewer than 1 items'],
+    [{ model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: [1, 2] }, 'body/hyperparameters must be object'],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', preprocessing: { scaling: 'minmax' } },
+      'body/preprocessing/scaling must be one of: "auto", "standard", "none"',
+    ],
     [
       { model_type: 'random_forest_classifier', target_column: 'species', test_size: 0.01 },
       'The split gives 59 training and 1 test rows for 2 classes; a stratified split needs at least one row per class on each side (change test_size)',
@@ -78,6 +85,15 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     const res = await train(body);
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json()).toEqual({ detail });
+  });
+
+  it.each([
+    ['POST', '/api/v1/datasets?delimiter=xx', 'querystring/delimiter must be one of: ",", ";", "\\t", "|"'],
+    ['POST', '/api/v1/datasets?decimal=:', 'querystring/decimal must be one of: ".", ","'],
+    ['GET', '/api/v1/experiments/{experiment}/runs?status=bogus', 'querystring/status must be one of: "pending", "running", "completed", "failed", "cancelled"'],
+  ] as const)('a query value outside its choices, %s %s, -> 400 listing them', async (method, url, detail) => {
+    const res = await user.request(method, url.replace('{experiment}', experimentId));
+    expect([res.statusCode, res.json()]).toEqual([400, { detail }]);
   });
 
   it('names the lone class of a one-class target, and a class too small to stratify', async () => {
