@@ -1,4 +1,4 @@
-import { Type, type SchemaOptions, type TSchema } from '@sinclair/typebox';
+import { Type, type ObjectOptions, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
 
 export const ErrorBody = Type.Object({ detail: Type.String() }, { $id: 'ErrorBody', description: 'Every error answers with a detail naming the problem' });
 
@@ -16,6 +16,14 @@ export function PageOf<T extends TSchema>(item: T) {
 
 // Null first: ajv tries the branches in order, and a null is settled by the first.
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+
+/**
+ * An object keyed by names from the data (columns, classes, category values), with `value` under
+ * every key. Not Type.Record: its key pattern `^(.*)$` fails a key with a newline in it, and the
+ * serialiser silently leaves such keys out of the answer.
+ */
+export const Dict = <T extends TSchema>(value: T, options: ObjectOptions = {}) =>
+  Type.Unsafe<Record<string, Static<T>>>(Type.Object({}, { ...options, additionalProperties: value }));
 
 /** An object whose keys depend on the data (metrics, hyperparameters, metadata): serialised as given. */
 export const OpenObject = (description: string) => Type.Object({}, { additionalProperties: true, description });

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MAX_PREVIEW_ROWS } from '../../datasets/dataset-file.js';
 import { DELIMITERS } from '../../datasets/sniff-dialect.js';
-import { Nullable } from './common.js';
+import { Dict, Nullable } from './common.js';
 
 const Dtype = Type.Union(['numeric', 'categorical', 'boolean', 'datetime', 'text'].map((d) => Type.Literal(d)), {
   description: 'numeric, categorical (one-hot encoded as a feature), boolean (true/false), datetime (year-first dates), text (too many distinct values to be a feature)',
@@ -18,7 +18,7 @@ export const ColumnProfile = Type.Object(
     max: Type.Optional(NumberOrDate),
     mean: Type.Optional(Nullable(Type.Number())),
     std: Type.Optional(Nullable(Type.Number({ description: 'population standard deviation (ddof 0)' }))),
-    value_counts: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'value -> count, most frequent first; omitted past 1000 distinct values' })),
+    value_counts: Type.Optional(Dict(Type.Integer(), { description: 'value -> count, most frequent first; omitted past 1000 distinct values' })),
     top_values: Type.Optional(Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))),
     n_non_finite: Type.Optional(Type.Integer({ description: 'infinite or overflowing numbers, read as missing and counted in n_missing' })),
     notes: Type.Optional(Type.Array(Type.String())),
@@ -67,7 +67,7 @@ export const PreviewQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maxi
 export const DatasetPreview = Type.Object({
   dataset_id: Type.String(),
   columns: Type.Array(Type.String(), { description: 'column order (records keep it too, except keys JSON orders first)' }),
-  rows: Type.Array(Type.Record(Type.String(), Nullable(Type.Union([Type.Number(), Type.String(), Type.Boolean()])))),
+  rows: Type.Array(Dict(Nullable(Type.Union([Type.Number(), Type.String(), Type.Boolean()])))),
   n_rows: Type.Integer({ description: 'rows in the whole data set' }),
   source: DatasetSource,
 });

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import { Dict } from './common.js';
 import { MAX_PREDICT_RECORDS } from '../../training/predict-input.js';
 
 export const PredictBody = Type.Object(
   {
-    records: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+    records: Type.Array(Dict(Type.Unknown()), {
       minItems: 1,
       maxItems: MAX_PREDICT_RECORDS,
       description: 'One object per row: every feature column as a key; null (or a missing marker) for a missing value',
@@ -23,6 +24,6 @@ export const PredictResult = Type.Object({
     description: 'In record order: a class as the target column held it, a number for regression, a cluster index for clustering',
   }),
   probabilities: Type.Optional(
-    Type.Array(Type.Record(Type.String(), Type.Number()), { description: 'Classifiers with probabilities: class -> probability, per record' }),
+    Type.Array(Dict(Type.Number()), { description: 'Classifiers with probabilities: class -> probability, per record' }),
   ),
 });

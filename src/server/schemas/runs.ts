@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_OFFSET, Nullable, OpenObject, StringEnum } from './common.js';
+import { Dict, MAX_OFFSET, Nullable, OpenObject, StringEnum } from './common.js';
 import { PreprocessingBody } from './preprocessing.js';
 
 const RunStatus = Type.Union([
@@ -9,11 +9,11 @@ const RunStatus = Type.Union([
   Type.Literal('failed'),
   Type.Literal('cancelled'),
 ]);
-const MetricValues = Type.Record(Type.String(), Nullable(Type.Number()), {
+const MetricValues = Dict(Nullable(Type.Number()), {
   description: 'Metric name to value; null where the metric is undefined for the data (see metric_warnings)',
 });
-const MetricWarnings = Type.Record(Type.String(), Type.String(), { description: 'Metric name to why it is null or conventional' });
-const ImportanceDict = Type.Record(Type.String(), Type.Number(), { description: 'Feature name to importance (0-1)' });
+const MetricWarnings = Dict(Type.String(), { description: 'Metric name to why it is null or conventional' });
+const ImportanceDict = Dict(Type.Number(), { description: 'Feature name to importance (0-1)' });
 
 export const TrainBody = Type.Object(
   {
@@ -123,7 +123,7 @@ export const RunImportance = Type.Object({
   importance_method: Nullable(Type.String()),
   message: Nullable(Type.String()),
   coefficients: Type.Optional(
-    Type.Record(Type.String(), Type.Array(Type.Number()), {
+    Dict(Type.Array(Type.Number()), {
       description: 'Linear models: signed coefficients per encoded feature (as detail=encoded names them), one per class row',
     }),
   ),
