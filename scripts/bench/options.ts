@@ -9,6 +9,7 @@ export interface BenchOptions {
   /** Anchor model names to keep; empty keeps every model of a shape. */
   models: string[];
   runAnchorFits: boolean;
+  serve: boolean;
   dataDir: string;
 }
 
@@ -20,7 +21,7 @@ export class UsageError extends Error {
 }
 
 const USAGE = `npm run bench -- [--shapes medium,large,regression] [--repeats 3] [--models a,b] [--no-anchor]
-                    [--data-dir bench/data]`;
+                    [--no-serve] [--data-dir bench/data]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const values = flagValues(argv);
@@ -34,6 +35,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     repeats: positiveInteger('--repeats', values.repeats),
     models: modelsOf(shapes, listOf(values.models)),
     runAnchorFits: values.anchor,
+    serve: values.serve,
     dataDir: resolve(values['data-dir']),
   };
 }
@@ -48,6 +50,7 @@ function flagValues(argv: string[]) {
         repeats: { type: 'string', default: '3' },
         models: { type: 'string', default: '' },
         anchor: { type: 'boolean', default: true },
+        serve: { type: 'boolean', default: true },
         'data-dir': { type: 'string', default: resolve(REPO_ROOT, 'bench', 'data') },
         help: { type: 'boolean', default: false },
       },

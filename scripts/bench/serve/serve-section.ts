@@ -1,0 +1,78 @@
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnchorAvailability } from '../anchor-tools.js';
+import { REPO_ROOT } from '../paths.js';
+import { csvPath, ensureCsv } from '../shape-data.js';
+import { ApiSession } from './api-session.js';
+import { startBenchServer } from './bench-server.js';
+import { startEventLoopDelay, type EventLoopDelay } from './event-loop-delay.js';
+import type { LoadFigures, LoadMessage, LoadRequest } from './load-child.js';
+
+const LOAD_CHILD = join(import.meta.dirname, 'load-child.ts');
+const LOAD_SECONDS = 10;
+const LOAD_CONNECTIONS = 10;
+/** Above the default 100 MB: the large CSV is 110 MB. */
+const MAX_UPLOAD_MB = 1024;
+/** The quick run whose metrics are read under load, and the big one training meanwhile. */
+const QUICK_MODEL = { model_type: 'logistic_regression' };
+const BIG_FOREST = { model_type: 'random_forest_classifier', hyperparameters: { n_estimators: 200 } };
+const QUICK_RUN_TIMEOUT_S = 600;
+const START_TIMEOUT_S = 120;
+
+export interface ServeResult {
+  shape: string;
+  uploadSeconds: number;
+  forest: typeof BIG_FOREST;
+  /** Whether the forest was still training when the load ended: if not, part of the window had no training load. */
+  forestTrainingThroughout: boolean;
+  load: LoadFigures & { seconds: number; connections: number };
+  /** The server process's event loop, over the load window. */
+  eventLoopDelay: EventLoopDelay;
+}
+
+/**
+ * GET /models/train/{id}/metrics under load while a big forest trains on the same server: the
+ * requests per second and latencies a client sees, and how late the server's event loop ran.
+ */
+export async function runServeSection(dataDir: string, anchors: AnchorAvailability): Promise<ServeResult> {
+  const shape = existsSync(csvPath(dataDir, 'large')) ? 'large' : 'medium';
+  const csv = await ensureCsv(dataDir, shape, anchors);
+  const server = await startBenchServer(MAX_UPLOAD_MB);
+  try {
+    const api = await ApiSession.register(server.baseUrl);
+    const experimentId = await api.createExperiment('bench');
+    const uploadStarted = performance.now();
+    const datasetId = await api.uploadCsv(csv, shape);
+    const uploadSeconds = (performance.now() - uploadStarted) / 1000;
+    const runOn = { experiment_id: experimentId, dataset_id: datasetId, target_column: 'target' };
+    const quickRun = await api.train({ ...runOn, ...QUICK_MODEL });
+    await api.waitFor(quickRun, ['completed'], QUICK_RUN_TIMEOUT_S);
+    const forestRun = await api.train({ ...runOn, ...BIG_FOREST });
+    await api.waitFor(forestRun, ['running'], START_TIMEOUT_S);
+    console.log(`serve: ${LOAD_SECONDS} s of GET .../metrics while ${BIG_FOREST.hyperparameters.n_estimators} trees train on ${shape}`);
+    const { load, eventLoopDelay } = await loadWhileMeasuring(api.runUrl(quickRun, 'metrics'), api.token);
+    const forestTrainingThroughout = (await api.status(forestRun)) === 'running';
+    await api.delete(forestRun);
+    return { shape, uploadSeconds, forest: BIG_FOREST, forestTrainingThroughout, load, eventLoopDelay };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Runs the load child; the event-loop histogram covers exactly its requests, not its start-up. */
+async function loadWhileMeasuring(url: string, token: string): Promise<Pick<ServeResult, 'load' | 'eventLoopDelay'>> {
+  const request: LoadRequest = { url, token, seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS };
+  const delay = startEventLoopDelay();
+  const child = fork(LOAD_CHILD, [JSON.stringify(request)], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'] });
+  const figures = await new Promise<LoadFigures>((resolve, reject) => {
+    child.on('message', (message: LoadMessage) => {
+      if (message.kind === 'started') delay.reset();
+      else resolve(message.figures);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the load child exited with code ${code} before reporting`)));
+  });
+  const eventLoopDelay = delay.stop();
+  return { load: { ...figures, seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS }, eventLoopDelay };
+}
