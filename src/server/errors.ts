@@ -25,6 +25,8 @@ export const apiErrors = {
   runNotCompleted: (status: string) => new ApiError(400, `Model run is not completed yet. Current status: ${status}`),
   noMetrics: () => new ApiError(404, 'No metrics available for this model run'),
   badRequest: (detail: string) => new ApiError(400, detail),
+  emptyBody: (expected: string) => new ApiError(400, `The request body is empty: ${expected}`),
+  unsupportedMediaType: (detail: string) => new ApiError(415, `Unsupported content type: ${detail}`),
   conflict: (detail: string) => new ApiError(409, detail),
   tooManyActiveRuns: (limit: number) =>
     new ApiError(
@@ -55,7 +57,7 @@ export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number):
 }
 
 function toHttp(error: FastifyError, maxUploadMb: number): { status: number; detail: string } {
-  if (error instanceof ApiError) return { status: error.statusCode, detail: error.detail };
+  if (error instanceof ApiError) return answer(error);
   if (
     error instanceof InvalidHyperparameterError ||
     error instanceof InvalidTrainingDataError ||
@@ -72,14 +74,18 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
     case 'FST_REQ_FILE_TOO_LARGE':
       return tooLarge(maxUploadMb);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, detail: `Unsupported content type: ${error.message.replace(/^Unsupported Media Type: ?/, '')}` };
+      return answer(apiErrors.unsupportedMediaType(error.message.replace(/^Unsupported Media Type: ?/, '')));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, detail: 'The request body is empty: expected JSON' };
+      return answer(apiErrors.emptyBody('expected JSON'));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, detail: error.message };
   }
   return { status: 500, detail: 'Internal server error' };
+}
+
+function answer(error: ApiError): { status: number; detail: string } {
+  return { status: error.statusCode, detail: error.detail };
 }
 
 function isJsonTooLarge(error: FastifyError, contentType: string | undefined, route: string | undefined): boolean {

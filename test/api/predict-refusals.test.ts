@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
+import { multipartBody } from '../helpers/multipart.js';
 import { startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 /** Two numeric features and a target that is their sum; `label` splits it in two classes. */
@@ -45,5 +46,50 @@ describe('predict refuses what it cannot use with a 4xx naming the problem, neve
     expect([res.statusCode, res.json()]).toEqual([400, { detail }]);
     const upload = await user.request('POST', '/api/v1/datasets?name=same', csv, { 'content-type': 'text/csv' });
     expect([upload.statusCode, upload.json()]).toEqual([400, { detail }]);
+  });
+
+  it('takes CSV as a multipart "file" field, as a dataset upload does', async () => {
+    const csv = 'b,a\n1,2\n3,4\n';
+    const fromBody = await predict(runs.linear, csv, { 'content-type': 'text/csv' });
+    const { body, headers } = multipartBody([{ field: 'file', fileName: 'new.csv', type: 'text/csv', content: csv }]);
+    const fromFile = await predict(runs.linear, body, headers);
+    expect(fromFile.statusCode, fromFile.body).toBe(200);
+    expect(fromFile.json()).toEqual(fromBody.json());
+  });
+
+  it('answers 415 for a JSON file in a multipart body: JSON records go in a JSON body', async () => {
+    const { body, headers } = multipartBody([{ field: 'file', fileName: 'new.json', type: 'application/json', content: '{"records": [{"a": 1, "b": 2}]}' }]);
+    const res = await predict(runs.linear, body, headers);
+    expect([res.statusCode, res.json()]).toEqual([
+      415,
+      { detail: 'Unsupported content type: a multipart file to predict is read as CSV; send JSON as an application/json body {"records": [...]}' },
+    ]);
+  });
+
+  it('refuses a second file rather than silently using the first, here and in uploads', async () => {
+    const { body, headers } = multipartBody([
+      { field: 'file', fileName: 'one.csv', type: 'text/csv', content: 'a,b\n1,2\n' },
+      { field: 'file', fileName: 'two.csv', type: 'text/csv', content: 'a,b\n3,4\n' },
+    ]);
+    const detail = 'The multipart upload has more than one file: send one, as the "file" field';
+    for (const url of [`/api/v1/models/train/${runs.linear}/predict`, '/api/v1/datasets']) {
+      const res = await user.request('POST', url, body, headers);
+      expect([res.statusCode, res.json()], url).toEqual([400, { detail }]);
+    }
+  });
+
+  it('answers 400 for an empty body, with or without a content type', async () => {
+    const predictDetail = 'The request body is empty: send JSON {"records": [...]} or CSV with a header row';
+    const uploadDetail = 'The request body is empty: send a CSV, JSON or JSON Lines file';
+    const cases: [string, string | undefined, string][] = [
+      [`/api/v1/models/train/${runs.linear}/predict`, undefined, predictDetail],
+      [`/api/v1/models/train/${runs.linear}/predict`, 'text/csv', predictDetail],
+      [`/api/v1/models/train/${runs.linear}/predict`, 'application/json', 'The request body is empty: expected JSON'],
+      ['/api/v1/datasets?name=x', undefined, uploadDetail],
+    ];
+    for (const [url, type, detail] of cases) {
+      const res = await user.request('POST', url, type === undefined ? undefined : '', type === undefined ? {} : { 'content-type': type });
+      expect([res.statusCode, res.json()], `${url} ${type}`).toEqual([400, { detail }]);
+    }
   });
 });

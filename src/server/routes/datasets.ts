@@ -7,6 +7,7 @@ import type { Services } from '../context.js';
 import { apiErrors } from '../errors.js';
 import { ErrorBody, PageOf, PageQuery, errorResponses } from '../schemas/common.js';
 import { Dataset, DatasetDeleted, DatasetParams, DatasetPreview, PreviewQuery, UploadQuery } from '../schemas/datasets.js';
+import { multipartFile } from './multipart-file.js';
 
 /** Content types an upload may have, and the format each means. */
 const FORMATS: Record<string, UploadFormat> = {
@@ -84,35 +85,17 @@ export const datasetRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
 async function uploadBody(request: FastifyRequest, maxBytes: number): Promise<UploadBody> {
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw new UploadTooLargeError(maxBytes);
   if (request.isMultipart()) {
-    const part = await request.file().catch((err: unknown) => {
-      throw invalidMultipart(err);
-    });
-    if (!part || part.fieldname !== 'file') throw apiErrors.badRequest('multipart upload has no "file" field');
-    const extension = /\.([^.]+)$/.exec(part.filename)?.[1]?.toLowerCase() ?? '';
+    const file = await multipartFile(request, maxBytes);
+    const extension = /\.([^.]+)$/.exec(file.fileName)?.[1]?.toLowerCase() ?? '';
     return {
-      bytes: untruncated(part.file, maxBytes),
-      format: EXTENSIONS[extension] ?? FORMATS[part.mimetype] ?? 'csv',
-      fileName: part.filename.replace(/\.[^.]*$/, '') || undefined,
+      bytes: file.bytes,
+      format: EXTENSIONS[extension] ?? FORMATS[file.mimeType] ?? 'csv',
+      fileName: file.fileName.replace(/\.[^.]*$/, '') || undefined,
     };
   }
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (request.headers['content-length'] === '0') throw apiErrors.badRequest('The request body is empty: send a CSV, JSON or JSON Lines file');
+  // No body at all (and so no content type) leaves request.body unset.
+  if (request.body === undefined || request.headers['content-length'] === '0') throw apiErrors.emptyBody('send a CSV, JSON or JSON Lines file');
   // Not destroyed when reading stops early (a 400 or 413 mid-body): the answer must still reach the client.
   return { bytes: (request.body as Readable).iterator({ destroyOnReturn: false }), format: FORMATS[type] ?? 'csv' };
-}
-
-/** A multipart file part cut at the size limit ends quietly; make that the 413 it is. */
-async function* untruncated(file: AsyncIterable<Uint8Array> & { truncated: boolean }, maxBytes: number): AsyncGenerator<Uint8Array> {
-  try {
-    yield* file;
-  } catch (err) {
-    throw invalidMultipart(err);
-  }
-  if (file.truncated) throw new UploadTooLargeError(maxBytes);
-}
-
-/** A body that says multipart but is not (no boundary, cut short): the client's fault, so a 400. */
-function invalidMultipart(err: unknown): Error {
-  if (err instanceof UploadTooLargeError || (err as { statusCode?: number }).statusCode === 413) return err as Error;
-  return apiErrors.badRequest(`Invalid multipart upload: ${err instanceof Error ? err.message : String(err)}`);
 }
