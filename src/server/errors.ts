@@ -3,6 +3,7 @@ import { InvalidHyperparameterError, InvalidTrainingDataError } from '../ml/inde
 import { DatasetError, UploadTooLargeError } from '../datasets/dataset-error.js';
 import { PredictInputError } from '../training/predict-input.js';
 import { ModelUseError } from '../training/saved-model.js';
+import { UncomputablePredictionError } from '../training/uncomputable-prediction.js';
 
 /** An error with the HTTP status and the user-facing `detail` it answers with. */
 export class ApiError extends Error {
@@ -67,6 +68,7 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
   ) {
     return { status: 400, detail: error.message };
   }
+  if (error instanceof UncomputablePredictionError) return { status: 422, detail: error.message };
   if (error instanceof UploadTooLargeError) return tooLarge(maxUploadMb);
   if (error.validation) return { status: 400, detail: validationDetail(error) };
   switch (error.code) {

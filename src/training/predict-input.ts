@@ -11,6 +11,13 @@ export class PredictInputError extends Error {
   override name = 'PredictInputError';
 }
 
+/** A request's rows as the model's input columns, and how messages name each row. */
+export interface PredictInputs {
+  columns: InputColumn[];
+  /** "Record 3" for JSON, "Line 4" for CSV. */
+  where: (row: number) => string;
+}
+
 interface Cells {
   /** Per model input, its cell in every record. */
   columns: Cell[][];
@@ -23,7 +30,7 @@ interface Cells {
  * JSON records to the model's input columns. Every feature must be a key of every record (a key
  * left out is more likely a typo than a missing value); `null` or a missing marker is missing.
  */
-export function inputsFromRecords(records: Record<string, unknown>[], document: ModelDocument): InputColumn[] {
+export function inputsFromRecords(records: Record<string, unknown>[], document: ModelDocument): PredictInputs {
   const columns = document.inputs.map(({ name }) =>
     records.map((record, i) => {
       if (!Object.prototype.hasOwnProperty.call(record, name)) {
@@ -40,7 +47,7 @@ export function inputsFromRecords(records: Record<string, unknown>[], document: 
 }
 
 /** A CSV body (header row first) to the model's input columns; its dialect is detected as for uploads. */
-export async function inputsFromCsv(body: Buffer, document: ModelDocument): Promise<InputColumn[]> {
+export async function inputsFromCsv(body: Buffer, document: ModelDocument): Promise<PredictInputs> {
   const { rows, dialect } = await openRows([body], { format: 'csv' });
   const index = document.inputs.map(({ name }) => {
     const at = rows.header.indexOf(name);
@@ -58,9 +65,9 @@ export async function inputsFromCsv(body: Buffer, document: ModelDocument): Prom
   return toInputs(document, { columns, where: (i) => `Line ${lines[i]}`, decimalComma: dialect.decimalComma });
 }
 
-function toInputs(document: ModelDocument, cells: Cells): InputColumn[] {
+function toInputs(document: ModelDocument, cells: Cells): PredictInputs {
   const markers = new Set(document.missing_markers);
-  return document.inputs.map((input, k) => toInput(input, cells.columns[k], markers, cells));
+  return { columns: document.inputs.map((input, k) => toInput(input, cells.columns[k], markers, cells)), where: cells.where };
 }
 
 function toInput(input: ModelInput, cells: Cell[], markers: ReadonlySet<string>, { where, decimalComma }: Cells): InputColumn {

@@ -1,6 +1,7 @@
 import { DatasetError } from '../datasets/dataset-error.js';
 import { PredictInputError, inputsFromCsv, inputsFromRecords } from './predict-input.js';
 import { ModelUseError, canPredict, loadSavedModel, predict, type Predictions, type SavedModel } from './saved-model.js';
+import { uncomputablePrediction } from './uncomputable-prediction.js';
 
 /** One prediction call for a prediction thread; the model text comes only when the thread asks for it. */
 export interface PredictionTask {
@@ -15,7 +16,7 @@ export interface PredictionTask {
 export type PredictionOutcome =
   | ({ kind: 'predicted' } & Predictions)
   | { kind: 'model-needed' }
-  | { kind: 'refused'; reason: 'input' | 'model'; message: string };
+  | { kind: 'refused'; reason: 'input' | 'model' | 'uncomputable'; message: string };
 
 /** Loaded models this thread keeps: a forest decodes in milliseconds, but a burst of calls adds up. */
 const CACHED_MODELS = 8;
@@ -30,7 +31,10 @@ export default async function runPredictionTask(task: PredictionTask): Promise<P
       return { kind: 'refused', reason: 'model', message: `Model type '${task.modelType}' cannot label new data: it assigns clusters only to the rows it was trained on` };
     }
     const inputs = task.csv ? await inputsFromCsv(Buffer.from(task.csv), model.document) : inputsFromRecords(task.records ?? [], model.document);
-    return { kind: 'predicted', ...predict(model, inputs) };
+    const predicted = predict(model, inputs.columns);
+    const uncomputable = uncomputablePrediction(predicted, inputs.where);
+    if (uncomputable !== null) return { kind: 'refused', reason: 'uncomputable', message: uncomputable };
+    return { kind: 'predicted', ...predicted };
   } catch (err) {
     // A CSV body is read by the upload's reader: its errors (ragged rows, encodings) are the input's fault too.
     if (err instanceof PredictInputError || err instanceof DatasetError) return { kind: 'refused', reason: 'input', message: err.message };

@@ -30,6 +30,8 @@ describe('predict refuses what it cannot use with a 4xx naming the problem, neve
     const features = ['a', 'b'];
     const requests: Record<string, Record<string, unknown>> = {
       linear: { model_type: 'linear_regression', target_column: 'y' },
+      ridge: { model_type: 'ridge', target_column: 'y' },
+      bayes: { model_type: 'gaussian_naive_bayes', target_column: 'label' },
     };
     for (const [name, body] of Object.entries(requests)) {
       runs[name] = await user.train({ experiment_id: experimentId, dataset_id: datasetId, feature_columns: features, ...body });
@@ -91,5 +93,20 @@ describe('predict refuses what it cannot use with a 4xx naming the problem, neve
       const res = await user.request('POST', url, type === undefined ? undefined : '', type === undefined ? {} : { 'content-type': type });
       expect([res.statusCode, res.json()], `${url} ${type}`).toEqual([400, { detail }]);
     }
+  });
+
+  it.each([
+    ['linear', { records: [{ a: 1, b: 2 }, { a: 1e308, b: 1e308 }] }, 'Record 2'],
+    ['ridge', { records: [{ a: 1e308, b: 1e308 }] }, 'Record 1'],
+    ['bayes', { records: [{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 1e160, b: 1 }] }, 'Record 3'],
+    ['linear', 'a,b\n1,2\n1e308,1e308\n', 'Line 3'],
+  ])('answers 422 when %s cannot compute a finite prediction, naming the first record', async (name, body, where) => {
+    const res = await predict(runs[name], body, typeof body === 'string' ? { 'content-type': 'text/csv' } : {});
+    expect([res.statusCode, res.json()]).toEqual([
+      422,
+      {
+        detail: `${where}: the inputs are outside what the model can compute: its numbers overflow and give no finite prediction (are some values far outside the training data's range?)`,
+      },
+    ]);
   });
 });

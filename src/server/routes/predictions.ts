@@ -27,7 +27,7 @@ export const predictionRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
           'text/csv': { schema: Type.Unknown({ description: 'CSV text with a header row naming every feature column' }) },
         },
       },
-      response: { 200: PredictResult, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
+      response: { 200: PredictResult, ...errorResponses, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
     },
     handler: async (request) =>
       services.predictions.predict(request.userId, request.params.model_run_id, await predictRows(request, maxBytes)),

@@ -3,6 +3,7 @@ import { threadEntry } from '../../ml/parallel/thread-entry.js';
 import { PredictInputError } from '../../training/predict-input.js';
 import type { PredictionOutcome, PredictionTask } from '../../training/prediction-task.js';
 import { ModelUseError, type Predictions } from '../../training/saved-model.js';
+import { UncomputablePredictionError } from '../../training/uncomputable-prediction.js';
 
 /** A thread left idle this long exits (and forgets its models); the next call starts another. */
 const IDLE_MS = 60_000;
@@ -23,7 +24,7 @@ export class PredictionThreads {
       case 'predicted':
         return outcome.probabilities ? { predictions: outcome.predictions, probabilities: outcome.probabilities } : { predictions: outcome.predictions };
       case 'refused':
-        throw outcome.reason === 'input' ? new PredictInputError(outcome.message) : new ModelUseError(outcome.message);
+        throw refusal(outcome.reason, outcome.message);
       case 'model-needed':
         throw new Error(`the prediction thread did not keep the model of run ${task.runId}`);
     }
@@ -40,5 +41,17 @@ export class PredictionThreads {
       this.pool = new Piscina({ filename: entry.filename, execArgv: entry.execArgv, minThreads: 0, maxThreads: 1, idleTimeout: IDLE_MS });
     }
     return this.pool;
+  }
+}
+
+/** The typed error a thread's refusal stands for (a thread's own exceptions would arrive without their kind). */
+function refusal(reason: Extract<PredictionOutcome, { kind: 'refused' }>['reason'], message: string): Error {
+  switch (reason) {
+    case 'input':
+      return new PredictInputError(message);
+    case 'model':
+      return new ModelUseError(message);
+    case 'uncomputable':
+      return new UncomputablePredictionError(message);
   }
 }
