@@ -24,6 +24,9 @@ async function recordsToRows(elements: AsyncGenerator<JsonText>, unit: 'line' | 
   const first = await elements.next();
   if (first.done) throw new DatasetError('The file holds no records: expected at least one');
   const header = Object.keys(toRecord(first.value, unit));
+  if (header.length === 0) {
+    throw new DatasetError(`${capital(unit)} ${first.value.position} has no keys: the first record's keys are the columns, so it needs at least one`);
+  }
   checkColumnNames(header, 'first record');
   const index = new Map(header.map((name, i) => [name, i]));
 

@@ -172,6 +172,8 @@ const REFUSED: [string, Body, string, string][] = [
   ['a JSON array never closed', '[{"a": 1}', JSON_TYPE, 'The JSON array is not closed: the file ends inside record 2 or before its ]'],
   ['a record bringing a new key', '[{"a": 1}, {"a": 2, "b": 3}]', JSON_TYPE, "Record 2 has the key 'b', which the first record does not have"],
   ['a nested value', '[{"a": {"x": 1}}]', JSON_TYPE, "Record 1: 'a' holds an object; values must be flat"],
+  ['an empty first record', '[{}]', JSON_TYPE, "Record 1 has no keys: the first record's keys are the columns, so it needs at least one"],
+  ['an empty first JSON Lines record', '\n{}\n{"a": 1}\n', JSONL, "Line 2 has no keys: the first record's keys are the columns, so it needs at least one"],
   ['a JSON Lines line that is not an object', '{"a": 1}\n[1, 2]\n', JSONL, 'Line 2 is not a JSON object ({"column": value, ...})'],
 ];
 
