@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import { DatasetError } from './dataset-error.js';
-import { MAX_RECORD_CHARS, checkColumnNames, type Row, type RowSource } from './rows.js';
+import { MAX_RECORD_CHARS, checkColumnNames, recordTooLong, type Row, type RowSource } from './rows.js';
 import { untilError } from './ordered-records.js';
 import type { Delimiter } from './sniff-dialect.js';
 
@@ -107,9 +107,14 @@ function csvFailure(err: unknown, lastLine: number): Error {
     return new DatasetError(`The file ends inside a quoted field: a '"' opened after line ${lastLine} is never closed`);
   }
   if (code === 'CSV_MAX_RECORD_SIZE') {
-    return new DatasetError(
-      `The record after line ${lastLine} is longer than ${MAX_RECORD_CHARS} characters: is a '"' left open?`,
-    );
+    // Line ends were made LF, so a record reaching past its first line is inside a quoted field.
+    const startLine = lastLine + 1;
+    if ((err as CsvError & { lines: number }).lines > startLine) {
+      return new DatasetError(
+        `The record starting on line ${startLine} runs on over several lines past ${MAX_RECORD_CHARS} characters (1 MiB), the most one record may hold: is a '"' left open?`,
+      );
+    }
+    return recordTooLong(`Line ${startLine}`);
   }
   if (typeof code === 'string' && code.startsWith('CSV_')) {
     return new DatasetError(`The file is not valid CSV after line ${lastLine}: ${(err as Error).message}`);

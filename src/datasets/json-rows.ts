@@ -1,6 +1,6 @@
 import type { Cell } from './cell-values.js';
 import { DatasetError } from './dataset-error.js';
-import { MAX_RECORD_CHARS, checkColumnNames, type Row, type RowSource } from './rows.js';
+import { MAX_RECORD_CHARS, checkColumnNames, recordTooLong, type Row, type RowSource } from './rows.js';
 
 /**
  * JSON uploads: an array of records (`[{"a": 1}, ...]`, streamed element by element, never parsed
@@ -78,9 +78,10 @@ async function* lines(text: AsyncIterable<string>): AsyncGenerator<JsonText> {
   for await (const chunk of text) {
     const parts = (pending + chunk).split('\n');
     pending = parts.pop()!;
-    if (pending.length > MAX_RECORD_CHARS) throw new DatasetError(`Line ${line + 1} is longer than ${MAX_RECORD_CHARS} characters`);
+    if (pending.length > MAX_RECORD_CHARS) throw recordTooLong(`Line ${line + 1}`);
     for (const part of parts) {
       line++;
+      if (part.length > MAX_RECORD_CHARS) throw recordTooLong(`Line ${line}`);
       if (part.trim() !== '') yield { text: part, position: line };
     }
   }
@@ -127,7 +128,9 @@ async function* arrayElements(text: AsyncIterable<string>): AsyncGenerator<JsonT
         depth--;
         if (depth === 0) {
           count++;
-          yield { text: partial + chunk.slice(start, i + 1), position: count };
+          const text = partial + chunk.slice(start, i + 1);
+          if (text.length > MAX_RECORD_CHARS) throw recordTooLong(`Record ${count}`);
+          yield { text, position: count };
           partial = '';
           start = -1;
         }
@@ -135,7 +138,7 @@ async function* arrayElements(text: AsyncIterable<string>): AsyncGenerator<JsonT
     }
     if (depth > 0) {
       partial += chunk.slice(start);
-      if (partial.length > MAX_RECORD_CHARS) throw new DatasetError(`Record ${count + 1} is longer than ${MAX_RECORD_CHARS} characters`);
+      if (partial.length > MAX_RECORD_CHARS) throw recordTooLong(`Record ${count + 1}`);
     }
   }
   if (!opened) throw new DatasetError('The file is empty: expected a JSON array of records');

@@ -15,8 +15,13 @@ export interface RowSource {
   rows: AsyncIterable<Row>;
 }
 
-/** Largest record accepted: past it a quote was almost surely left open, and memory must stay bounded. */
+/** Largest record accepted (1 MiB of ASCII): memory must stay bounded, and past it a quote was most likely left open. */
 export const MAX_RECORD_CHARS = 1 << 20;
+
+/** `what` ("Line 7", "Record 3") is past MAX_RECORD_CHARS. */
+export function recordTooLong(what: string): DatasetError {
+  return new DatasetError(`${what} is longer than ${MAX_RECORD_CHARS} characters (1 MiB), the most one record may hold`);
+}
 
 /** Column names must be present and distinct: a model's inputs are addressed by name. */
 export function checkColumnNames(names: string[], what: string): void {

@@ -142,6 +142,13 @@ const REFUSED: [string, Body, string, string][] = [
   ['a header and no rows', 'a,b\n', CSV, 'The file has a header but no data rows'],
   ['only blank lines', '\n\n  \n', CSV, 'The file is empty: expected a header row and at least one data row'],
   ['a quote never closed', 'a,b\n1,"x\n2,y\n', CSV, `The file ends inside a quoted field: a '"' opened after line 1 is never closed`],
+  ['a field past the record limit', `a,b\n1,2\n3,${'x'.repeat(1_100_000)}\n`, CSV, 'Line 3 is longer than 1048576 characters (1 MiB), the most one record may hold'],
+  [
+    'a quote left open before a long tail',
+    `a,b\n1,"x\n${'2,y\n'.repeat(300_000)}`,
+    CSV,
+    `The record starting on line 2 runs on over several lines past 1048576 characters (1 MiB), the most one record may hold: is a '"' left open?`,
+  ],
   [
     'decimal commas and points in one column',
     'a;b\n1,5;x\n2.25;y\n',
@@ -173,6 +180,8 @@ const REFUSED: [string, Body, string, string][] = [
   ['a record bringing a new key', '[{"a": 1}, {"a": 2, "b": 3}]', JSON_TYPE, "Record 2 has the key 'b', which the first record does not have"],
   ['a nested value', '[{"a": {"x": 1}}]', JSON_TYPE, "Record 1: 'a' holds an object; values must be flat"],
   ['an empty first record', '[{}]', JSON_TYPE, "Record 1 has no keys: the first record's keys are the columns, so it needs at least one"],
+  ['a JSON record past the record limit', `[{"a": "${'x'.repeat(1_100_000)}"}]`, JSON_TYPE, 'Record 1 is longer than 1048576 characters (1 MiB), the most one record may hold'],
+  ['a JSON Lines line past the record limit', `{"a": 1}\n{"a": "${'x'.repeat(1_100_000)}"}\n`, JSONL, 'Line 2 is longer than 1048576 characters (1 MiB), the most one record may hold'],
   ['an empty first JSON Lines record', '\n{}\n{"a": 1}\n', JSONL, "Line 2 has no keys: the first record's keys are the columns, so it needs at least one"],
   ['a JSON Lines line that is not an object', '{"a": 1}\n[1, 2]\n', JSONL, 'Line 2 is not a JSON object ({"column": value, ...})'],
 ];
