@@ -111,6 +111,30 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     });
   });
 
+  it.each([
+    [
+      'a continuous target',
+      ['x,price', ...Array.from({ length: 200 }, (_, i) => `${i % 9},${i + 0.5}`)],
+      "Target column 'price' has 200 classes, 200 of them with a single row ('0.5', '1.5', '2.5', '3.5', '4.5', ...); a stratified split needs at least 2 rows per class. Is it a continuous value (train a regression model instead), or is another column the target?",
+    ],
+    [
+      'an identifier as the target',
+      ['x,code', '1,u', '2,u', ...Array.from({ length: 20 }, (_, i) => `${i},id-${i}`)],
+      "Target column 'code' has 21 classes, 20 of them with a single row ('id-0', 'id-1', 'id-2', 'id-3', 'id-4', ...); a stratified split needs at least 2 rows per class. Is it an identifier or free text rather than a class, or is another column the target?",
+    ],
+    ['two single-row classes', ['x,y', '1,a', '2,a', '3,b', '4,c', '5,a'], "Target column 'y': classes 'b', 'c' have only 1 row each; a stratified split needs at least 2 rows per class"],
+  ])('keeps the refusal of %s short, with a hint', async (_label, lines, detail) => {
+    const datasetId = await user.uploadCsv(lines.join('\n'), 'many-classes');
+    const res = await train({ dataset_id: datasetId, model_type: 'logistic_regression', target_column: lines[0].split(',')[1] });
+    expect([res.statusCode, res.json()]).toEqual([400, { detail }]);
+  });
+
+  it.each(['logistic_regression', 'linear_regression'])('says a target with no values has none (%s)', async (modelType) => {
+    const datasetId = await user.uploadCsv('x,y\n1,\n2,NA\n3,\n', 'no-target');
+    const res = await train({ dataset_id: datasetId, model_type: modelType, target_column: 'y' });
+    expect([res.statusCode, res.json()]).toEqual([400, { detail: "Target column 'y' has no values" }]);
+  });
+
   it('answers 403 for another user\'s experiment or dataset, 404 for unknown ones', async () => {
     const other = await ApiClient.register(ty.app);
     const theirs = await other.request('POST', '/api/v1/models/train', {

@@ -14,3 +14,22 @@ export function classCounts(target: ColumnProfile): [string, number][] {
   }
   return classes;
 }
+
+/** Classes named in a message before "...": a continuous target would otherwise list every value. */
+const NAMED_CLASSES = 5;
+
+/** A 400 unless every class has the two rows a stratified split needs (one on each side). */
+export function checkClassSizes(target: ColumnProfile, classes: [string, number][]): void {
+  const single = classes.filter(([, n]) => n < 2).map(([name]) => `'${name}'`);
+  if (single.length === 0) return;
+  const need = 'a stratified split needs at least 2 rows per class';
+  if (single.length === 1) throw apiErrors.badRequest(`Target column '${target.name}': class ${single[0]} has only 1 row; ${need}`);
+  if (single.length <= NAMED_CLASSES) {
+    throw apiErrors.badRequest(`Target column '${target.name}': classes ${single.join(', ')} have only 1 row each; ${need}`);
+  }
+  const examples = `${single.slice(0, NAMED_CLASSES).join(', ')}, ...`;
+  const hint = target.dtype === 'numeric' ? 'a continuous value (train a regression model instead)' : 'an identifier or free text rather than a class';
+  throw apiErrors.badRequest(
+    `Target column '${target.name}' has ${classes.length} classes, ${single.length} of them with a single row (${examples}); ${need}. Is it ${hint}, or is another column the target?`,
+  );
+}

@@ -11,7 +11,7 @@ import { resolvePreprocessing, type PreprocessingRequest } from '../../training/
 import type { RunConfig } from '../../training/run-config.js';
 import { apiErrors } from '../errors.js';
 import type { DatasetView } from './dataset-service.js';
-import { classCounts } from './target-classes.js';
+import { checkClassSizes, classCounts } from './target-classes.js';
 import { checkTestDataset } from './test-dataset-check.js';
 
 export interface TrainRequest {
@@ -99,6 +99,7 @@ function resolveTarget(
   }
   if (name === null) throw apiErrors.badRequest(`target_column is required for the ${spec.taskType} model '${spec.modelType}'`);
   const target = requireColumn(name, dataset, byName);
+  if (target.n_unique === 0) throw apiErrors.badRequest(`Target column '${target.name}' has no values`);
   if (spec.taskType === 'regression' && target.dtype !== 'numeric') {
     throw apiErrors.badRequest(`Target column '${target.name}' is not numeric (${target.dtype}); regression needs a numeric target`);
   }
@@ -165,12 +166,7 @@ function checkSplit(target: ColumnProfile, spec: ModelSpec, dataset: DatasetView
   }
   if (spec.taskType !== 'classification') return;
   const classes = classCounts(target);
-  const tooSmall = classes.filter(([, n]) => n < 2).map(([name]) => `'${name}'`);
-  if (tooSmall.length > 0) {
-    throw apiErrors.badRequest(
-      `Target column '${target.name}': class ${tooSmall.join(', ')} has only 1 row; a stratified split needs at least 2 rows per class`,
-    );
-  }
+  checkClassSizes(target, classes);
   if (nTest < classes.length || nTrain < classes.length) {
     throw apiErrors.badRequest(
       `The split gives ${nTrain} training and ${nTest} test rows for ${classes.length} classes; a stratified split needs at least one row per class on each side (change test_size)`,
