@@ -20,16 +20,30 @@ export function evaluateClassifier(model: Classifier, X: Matrix, y: Int32Array, 
   const proba = model.predictProba(X);
   const decision = proba === null ? (model.decisionFunction?.(X) ?? null) : null;
   const report = classificationReport(y, model.predict(X), proba, nClasses, decision);
-  return { metrics: { ...report.metrics }, warnings: report.warnings, averaging: report.averaging };
+  return { ...withOverflowReasons(report.metrics, report.warnings), averaging: report.averaging };
 }
 
 export function evaluateRegressor(model: Regressor, X: Matrix, y: Float64Array): Evaluation {
   const report = regressionReport(y, model.predict(X));
-  return { metrics: { ...report.metrics }, warnings: report.warnings };
+  return withOverflowReasons(report.metrics, report.warnings);
 }
 
 /** Clustering is scored on the rows it was fitted on, with the labels the fit gave them. */
 export function evaluateClusterer(model: Clusterer, X: Matrix): Evaluation {
   const report = clusteringReport(X, model.labels);
-  return { metrics: { ...report.metrics }, warnings: report.warnings };
+  return withOverflowReasons(report.metrics, report.warnings);
+}
+
+/**
+ * Every metric NaN or infinite (null in the answers) gets a reason: one its report did not explain
+ * came from the data's numbers overflowing its sums (features near 1e200 give NaN silhouettes).
+ */
+function withOverflowReasons(metrics: Record<string, number | null>, warnings: Record<string, string>): Evaluation {
+  const reasons = { ...warnings };
+  for (const [name, value] of Object.entries(metrics)) {
+    if (value !== null && !Number.isFinite(value) && !(name in reasons)) {
+      reasons[name] = "not computable: its sums overflow the largest double (1.8e308); the data's values are too large, rescale them";
+    }
+  }
+  return { metrics: { ...metrics }, warnings: reasons };
 }

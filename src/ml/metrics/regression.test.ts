@@ -60,3 +60,19 @@ describe('single regression metrics', () => {
     expect(() => r2Score(yTrue, yPred.subarray(1))).toThrow(/y_pred has 3/);
   });
 });
+
+describe('regression metrics that are not finite numbers', () => {
+  it('are null with the overflow named, not "fewer than two samples"', () => {
+    const report = regressionReport(Float64Array.of(1e200, -1e200, 3e200), Float64Array.of(-1e200, 1e200, 0));
+    expect(report.metrics).toEqual({ mae: expect.any(Number), mse: null, rmse: null, r2: null });
+    const overflow = (sums: string) => `not computable: ${sums} overflows the largest double (1.8e308); the target's values are too large, rescale them`;
+    expect(report.warnings).toEqual({ mse: overflow('the sum of squared errors'), rmse: overflow('the sum of squared errors'), r2: overflow('the total or residual sum of squares') });
+  });
+
+  it('are null with the non-finite predictions counted', () => {
+    const report = regressionReport(Float64Array.of(1, 2, 3), Float64Array.of(1, Infinity, NaN));
+    const reason = 'not computable: the model predicted 2 non-finite values (infinite or NaN) on the test rows';
+    expect(report.metrics).toEqual({ mae: null, mse: null, rmse: null, r2: null });
+    expect(report.warnings).toEqual({ mae: reason, mse: reason, rmse: reason, r2: reason });
+  });
+});

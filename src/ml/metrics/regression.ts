@@ -1,9 +1,12 @@
 import { checkPair } from './check.js';
 
 export interface RegressionReport {
-  metrics: { mae: number; mse: number; rmse: number; r2: number | null };
+  /** null where the metric is undefined or not a finite number; `warnings` says why. */
+  metrics: Record<RegressionMetric, number | null>;
   warnings: Record<string, string>;
 }
+
+type RegressionMetric = 'mae' | 'mse' | 'rmse' | 'r2';
 
 export function meanAbsoluteError(yTrue: Float64Array, yPred: Float64Array): number {
   checkPair(yTrue, yPred);
@@ -40,18 +43,37 @@ export function r2Score(yTrue: Float64Array, yPred: Float64Array): number {
 }
 
 export function regressionReport(yTrue: Float64Array, yPred: Float64Array): RegressionReport {
-  const warnings: Record<string, string> = {};
-  const r2 = r2Score(yTrue, yPred);
-  if (Number.isNaN(r2)) {
-    warnings.r2 = `R^2 is not defined with fewer than two samples (got ${yTrue.length})`;
-  } else if (isConstant(yTrue)) {
-    warnings.r2 = `y_true is constant; R^2 set to ${r2.toFixed(1)} (1.0 only for perfect predictions; force_finite)`;
-  }
   const mse = meanSquaredError(yTrue, yPred);
-  return {
-    metrics: { mae: meanAbsoluteError(yTrue, yPred), mse, rmse: Math.sqrt(mse), r2: Number.isNaN(r2) ? null : r2 },
-    warnings,
-  };
+  const values: Record<RegressionMetric, number> = { mae: meanAbsoluteError(yTrue, yPred), mse, rmse: Math.sqrt(mse), r2: r2Score(yTrue, yPred) };
+  const metrics = {} as RegressionReport['metrics'];
+  const warnings: Record<string, string> = {};
+  for (const name of Object.keys(values) as RegressionMetric[]) {
+    const value = values[name];
+    metrics[name] = Number.isFinite(value) ? value : null;
+    if (metrics[name] === null) warnings[name] = whyNotFinite(name, yTrue, yPred);
+  }
+  if (metrics.r2 !== null && isConstant(yTrue)) {
+    warnings.r2 = `y_true is constant; R^2 set to ${metrics.r2.toFixed(1)} (1.0 only for perfect predictions; force_finite)`;
+  }
+  return { metrics, warnings };
+}
+
+/** What each metric sums, to say which sum overflowed. */
+const SUMMED: Record<RegressionMetric, string> = {
+  mae: 'the sum of absolute errors',
+  mse: 'the sum of squared errors',
+  rmse: 'the sum of squared errors',
+  r2: 'the total or residual sum of squares',
+};
+
+/** Why a metric came out NaN or infinite: too few samples, non-finite predictions, or a sum past the largest double. */
+function whyNotFinite(name: RegressionMetric, yTrue: Float64Array, yPred: Float64Array): string {
+  if (name === 'r2' && yTrue.length < 2) return `R^2 is not defined with fewer than two samples (got ${yTrue.length})`;
+  const nonFinite = yPred.filter((v) => !Number.isFinite(v)).length;
+  if (nonFinite > 0) {
+    return `not computable: the model predicted ${nonFinite} non-finite value${nonFinite === 1 ? '' : 's'} (infinite or NaN) on the test rows`;
+  }
+  return `not computable: ${SUMMED[name]} overflows the largest double (1.8e308); the target's values are too large, rescale them`;
 }
 
 function residualSumOfSquares(yTrue: Float64Array, yPred: Float64Array): number {
