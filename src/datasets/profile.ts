@@ -1,7 +1,7 @@
 import { MAX_CATEGORIES, type ColumnPlan } from './column-inference.js';
 import type { CategoricalColumn, Column, ColumnDtype, NumericColumn, Table } from './table.js';
 
-/** Most frequent values listed for categorical, boolean and text columns. */
+/** Most frequent values listed in order (top_values) for every column. */
 const TOP_VALUES = 10;
 
 export interface ColumnProfile {
@@ -13,11 +13,15 @@ export interface ColumnProfile {
   min?: number | string | null;
   max?: number | string | null;
   mean?: number | null;
-  /** Population standard deviation (ddof 0). */
+  /** Sample standard deviation (ddof 1, as pandas' describe); null below two values. */
   std?: number | null;
-  /** value -> count, most frequent first; omitted past MAX_CATEGORIES distinct values. */
+  /**
+   * value -> count, built most frequent first; omitted past MAX_CATEGORIES distinct values. As a
+   * JSON object it cannot keep that order for integer-like keys ("1", "10"): JavaScript puts them
+   * first, ascending. `top_values` is the ordered list.
+   */
   value_counts?: Record<string, number>;
-  /** Categories: the most frequent values, most frequent first. */
+  /** The most frequent values, most frequent first, as a list so that the order survives any parser. */
   top_values?: { value: string; count: number }[];
   /** Infinite or overflowing numbers, read as missing (and counted in n_missing). */
   n_non_finite?: number;
@@ -45,9 +49,7 @@ function profileColumn(column: Column, plan: ColumnPlan, nRows: number): ColumnP
   if (column.dtype === 'numeric') Object.assign(profile, numericSummary(column.values));
   if (column.dtype === 'datetime') Object.assign(profile, datetimeRange(column.values));
   if (counted.length <= MAX_CATEGORIES) profile.value_counts = Object.fromEntries(counted.map((v) => [v.key, v.count]));
-  if (column.dtype === 'categorical' || column.dtype === 'boolean' || column.dtype === 'text') {
-    profile.top_values = counted.slice(0, TOP_VALUES).map((v) => ({ value: v.key, count: v.count }));
-  }
+  profile.top_values = counted.slice(0, TOP_VALUES).map((v) => ({ value: v.key, count: v.count }));
   if (plan.nNonFinite > 0) profile.n_non_finite = plan.nNonFinite;
   if (plan.notes.length > 0) profile.notes = plan.notes;
   return profile;
@@ -90,7 +92,7 @@ function numericSummary(values: Float64Array): Pick<ColumnProfile, 'min' | 'max'
     if (v > max) max = v;
   }
   if (n === 0) return { min: null, max: null, mean: null, std: null };
-  return { min, max, mean, std: Math.sqrt(m2 / n) };
+  return { min, max, mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : null };
 }
 
 function datetimeRange(values: Float64Array): Pick<ColumnProfile, 'min' | 'max'> {

@@ -224,7 +224,18 @@ describe('ingestion: every input kind gets its exact outcome', () => {
   it('profiles numbers, datetimes and categories', async () => {
     const res = await upload('n,d,c\n1,2024-01-03,a\n3,2024-01-01,b\n,2024-01-02,a\n', CSV);
     const [n, d, c] = res.json().columns;
-    expect(n).toEqual({ name: 'n', dtype: 'numeric', n_missing: 1, n_unique: 2, min: 1, max: 3, mean: 2, std: 1, value_counts: { 1: 1, 3: 1 } });
+    expect(n).toEqual({
+      name: 'n',
+      dtype: 'numeric',
+      n_missing: 1,
+      n_unique: 2,
+      min: 1,
+      max: 3,
+      mean: 2,
+      std: Math.SQRT2,
+      value_counts: { 1: 1, 3: 1 },
+      top_values: [{ value: '1', count: 1 }, { value: '3', count: 1 }],
+    });
     expect(d).toMatchObject({ dtype: 'datetime', min: '2024-01-01T00:00:00.000Z', max: '2024-01-03T00:00:00.000Z', n_unique: 3 });
     expect(c).toEqual({
       name: 'c',
@@ -234,6 +245,15 @@ describe('ingestion: every input kind gets its exact outcome', () => {
       value_counts: { a: 2, b: 1 },
       top_values: [{ value: 'a', count: 2 }, { value: 'b', count: 1 }],
     });
+  });
+
+  it('lists integer-like values by frequency in top_values, and gives the sample std (ddof 1) as pandas does', async () => {
+    const [k, one] = (await upload('k,one\n10,5\n10,\n10,\n2,\n2,\n7,\n', CSV)).json().columns;
+    // A JSON object puts integer-like keys first, ascending, whatever order they were written in.
+    expect(Object.keys(k.value_counts)).toEqual(['2', '7', '10']);
+    expect(k.top_values).toEqual([{ value: '10', count: 3 }, { value: '2', count: 2 }, { value: '7', count: 1 }]);
+    expect(k.std).toBe(3.9200340134578764);
+    expect(one).toMatchObject({ mean: 5, std: null });
   });
 
   it('calls a column of mostly distinct strings text, and will not train on it', async () => {

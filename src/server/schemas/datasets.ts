@@ -17,9 +17,13 @@ export const ColumnProfile = Type.Object(
     min: Type.Optional(NumberOrDate),
     max: Type.Optional(NumberOrDate),
     mean: Type.Optional(Nullable(Type.Number())),
-    std: Type.Optional(Nullable(Type.Number({ description: 'population standard deviation (ddof 0)' }))),
-    value_counts: Type.Optional(Dict(Type.Integer(), { description: 'value -> count, most frequent first; omitted past 1000 distinct values' })),
-    top_values: Type.Optional(Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }))),
+    std: Type.Optional(Nullable(Type.Number({ description: "sample standard deviation (ddof 1, as pandas' describe); null below two values" }))),
+    value_counts: Type.Optional(
+      Dict(Type.Integer(), {
+        description: 'value -> count; omitted past 1000 distinct values. Integer-like keys ("1", "10") come first in ascending order as JSON objects keep them: top_values has the frequency order',
+      }),
+    ),
+    top_values: Type.Optional(Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }), { description: 'the 10 most frequent values, most frequent first' })),
     n_non_finite: Type.Optional(Type.Integer({ description: 'infinite or overflowing numbers, read as missing and counted in n_missing' })),
     notes: Type.Optional(Type.Array(Type.String())),
   },
