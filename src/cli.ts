@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/config.js';
+import { exitOnConfigError, loadConfig } from './config/config.js';
 
 const USAGE = `Usage:
   trainyard serve                        the API server (what npm start runs)
@@ -46,7 +46,8 @@ function fail(code: number, message?: string): never {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail(2, (err as Error).message);
+  exitOnConfigError(err);
+  if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail(2, (err as Error).message);
   console.error(err);
   process.exit(1);
 });

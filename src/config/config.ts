@@ -33,6 +33,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * How every entry point ends on a ConfigError: one line saying what is wrong, exit code 2. A stack
+ * would only bury the setting to fix. Anything else is left to the caller.
+ */
+export function exitOnConfigError(err: unknown): void {
+  if (!(err instanceof ConfigError)) return;
+  console.error(`trainyard: ${err.message}`);
+  process.exit(2);
+}
+
 type Env = Record<string, string | undefined>;
 
 const QUEUE_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
 import { BullmqQueue } from './bullmq/bullmq-queue.js';
 import { BullmqWorker } from './bullmq/bullmq-worker.js';
+import { assertRedisReachable } from './bullmq/redis-probe.js';
 import { InProcessQueue } from './in-process-queue.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import type { TrainingQueue } from './training-queue.js';
@@ -13,6 +14,14 @@ export interface QueueDependencies {
   artifacts: ArtifactStore;
   lifecycle: RunLifecycle;
   log: Logger;
+}
+
+/**
+ * Throws an UnreachableServiceError when REDIS_URL is set but does not answer. Called first at
+ * start-up, before anything else is opened, so that the process stops holding nothing.
+ */
+export async function assertQueueReachable(config: Config): Promise<void> {
+  if (config.redisUrl) await assertRedisReachable(config.redisUrl);
 }
 
 /**

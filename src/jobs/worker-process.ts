@@ -3,7 +3,7 @@ import { LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import type { Config } from '../config/config.js';
 import { openDatabase } from '../store/database.js';
 import { createStore } from '../store/store.js';
-import { createBullmqWorker } from './create-queue.js';
+import { assertQueueReachable, createBullmqWorker } from './create-queue.js';
 import { RunLifecycle } from './run-lifecycle.js';
 
 /**
@@ -13,6 +13,7 @@ import { RunLifecycle } from './run-lifecycle.js';
  */
 export async function runWorkerProcess(config: Config, concurrency: number): Promise<void> {
   const log = pino({ level: config.logLevel }).child({ component: 'worker' });
+  await assertQueueReachable(config);
   const db = await openDatabase(config);
   const store = createStore(db);
   const artifacts = new LocalArtifactStore(config.artifactDir);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { LocalArtifactStore } from '../artifacts/local-artifact-store.js';
 import type { Config } from '../config/config.js';
-import { createTrainingQueue } from '../jobs/create-queue.js';
+import { assertQueueReachable, createTrainingQueue } from '../jobs/create-queue.js';
 import { recoverRuns } from '../jobs/recovery.js';
 import { RunLifecycle } from '../jobs/run-lifecycle.js';
 import type { TrainingQueue } from '../jobs/training-queue.js';
@@ -30,6 +30,7 @@ export interface Trainyard {
  */
 export async function createTrainyard(config: Config, logger?: Logger): Promise<Trainyard> {
   const log = logger ?? pino({ level: config.logLevel });
+  await assertQueueReachable(config);
   const db = await openDatabase(config);
   const store = createStore(db);
   const artifacts = new LocalArtifactStore(config.artifactDir);

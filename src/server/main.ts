@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from '../config/config.js';
+import { exitOnConfigError, loadConfig } from '../config/config.js';
 import { createTrainyard, type Trainyard } from './bootstrap.js';
 import { createDemoUser } from './demo.js';
 
 /** `npm start` (or `trainyard serve`): the service as configured; SIGINT/SIGTERM close it gracefully. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`trainyard: ${err.message}`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfig();
   const trainyard = await createTrainyard(config);
   const address = await trainyard.app.listen({ port: config.port, host: config.host });
   trainyard.app.log.info({
@@ -44,6 +35,7 @@ function handleSignals(trainyard: Trainyard): void {
 }
 
 main().catch((err) => {
+  exitOnConfigError(err);
   console.error(err);
   process.exit(1);
 });

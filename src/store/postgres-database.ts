@@ -1,5 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ConfigError } from '../config/config.js';
+import { STARTUP_TIMEOUT_MS, reachAtStartup } from '../config/unreachable-service.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -23,7 +25,7 @@ export function parseDatabaseUrl(url: string): PostgresLocation {
   const schema = parsed.searchParams.get('schema') ?? 'public';
   // The name goes into a connection option string: nothing but an identifier may reach it.
   if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(`DATABASE_URL schema must be a lower-case SQL identifier (a-z, 0-9, _), got '${schema}'`);
+    throw new ConfigError(`DATABASE_URL schema must be a lower-case SQL identifier (a-z, 0-9, _), got '${schema}'`);
   }
   parsed.searchParams.delete('schema');
   return { connectionString: parsed.toString(), schema };
@@ -35,6 +37,7 @@ export function parseDatabaseUrl(url: string): PostgresLocation {
  */
 export async function openPostgresDatabase(url: string): Promise<Kysely<Database>> {
   const { connectionString, schema } = parseDatabaseUrl(url);
+  await assertPostgresReachable(url, connectionString);
   const pool = new pg.Pool({
     connectionString,
     // The search path is a connection setting, so unqualified table names (all of ours) resolve
@@ -53,6 +56,26 @@ export async function openPostgresDatabase(url: string): Promise<Kysely<Database
     throw err;
   }
   return db;
+}
+
+/**
+ * Throws an UnreachableServiceError unless one connection answers within the start-up timeout:
+ * through the pool, a wrong URL surfaces as a bare driver stack, and a silent host is waited on without end.
+ */
+async function assertPostgresReachable(url: string, connectionString: string): Promise<void> {
+  // pg's own timeout destroys the socket of a connection a silent host never completes.
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: STARTUP_TIMEOUT_MS });
+  // The connect() rejection carries the reason; the event would only repeat it.
+  client.on('error', () => undefined);
+  try {
+    await reachAtStartup('DATABASE_URL', 'PostgreSQL', url, async () => {
+      await client.connect();
+      await client.query('select 1');
+    });
+  } finally {
+    // Not awaited: ending a connection still being set up waits for the host to close it.
+    void client.end().catch(() => undefined);
+  }
 }
 
 async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {

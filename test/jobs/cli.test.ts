@@ -1,18 +1,22 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { POSTGRES_URL, skipReason } from '../helpers/services.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function trainyard(args: string[], env: Record<string, string> = {}) {
-  const { REDIS_URL: _inherited, ...base } = process.env;
+  const { REDIS_URL: _redis, DATABASE_URL: _database, ...base } = process.env;
+  const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...base, ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
-  return { code: result.status, stderr: result.stderr.split('\n')[0], stdout: result.stdout };
+  return { code: result.status, stderr: result.stderr, stdout: result.stdout, seconds: (performance.now() - started) / 1000 };
 }
 
 describe('the trainyard command', () => {
@@ -26,7 +30,7 @@ describe('the trainyard command', () => {
   ])('trainyard %j exits 2 and says why', (args, env, firstLine) => {
     const { code, stderr } = trainyard(args, env);
     // Only the start is ours for an unknown option: Node's parseArgs words the rest.
-    expect(stderr.slice(0, firstLine.length)).toBe(firstLine);
+    expect(stderr.split('\n')[0].slice(0, firstLine.length)).toBe(firstLine);
     expect(code).toBe(2);
   });
 
@@ -34,5 +38,51 @@ describe('the trainyard command', () => {
     const { code, stdout } = trainyard(['--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage:\n {2}trainyard serve /);
+  });
+});
+
+/** A port nothing listens on: connecting to it is refused at once. */
+const CLOSED_PORT = await new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => resolve(port));
+  });
+});
+/** Starting a process through tsx takes seconds on a busy machine; a hang took until the 30 s kill. */
+const PROMPT_SECONDS = 20;
+/** Never written: every case stops before opening anything there. */
+const DATA_DIR = join(tmpdir(), 'trainyard-cli-unreached');
+
+/** Exits 2 promptly, its only output the one line. */
+function expectOneLineExit(args: string[], env: Record<string, string>, line: string): void {
+  const { code, stderr, stdout, seconds } = trainyard(args, { TRAINYARD_DATA_DIR: DATA_DIR, TRAINYARD_DEMO: '0', ...env });
+  expect({ code, stderr, stdout }).toEqual({ code: 2, stderr: `${line}\n`, stdout: '' });
+  expect(seconds).toBeLessThan(PROMPT_SECONDS);
+}
+
+describe('a service that cannot be reached at start-up stops the process with one line and exit code 2', () => {
+  const redis = `redis://127.0.0.1:${CLOSED_PORT}/6`;
+  const redisRefused = `trainyard: REDIS_URL: cannot reach Redis at 127.0.0.1:${CLOSED_PORT}/6: connection refused`;
+
+  it.each([
+    ['a worker', ['worker'], { REDIS_URL: redis }],
+    ['an API process', ['serve'], { REDIS_URL: redis, TRAINYARD_WORKERS: '0' }],
+    ['an API process with threads', ['serve'], { REDIS_URL: redis }],
+  ])('REDIS_URL refused: %s', (_who, args, env) => {
+    expectOneLineExit(args, env, redisRefused);
+  });
+
+  it('DATABASE_URL refused: an API process', () => {
+    const database = `postgres://trainyard:secret@127.0.0.1:${CLOSED_PORT}/trainyard`;
+    expectOneLineExit(['serve'], { DATABASE_URL: database }, `trainyard: DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${CLOSED_PORT}/trainyard: connection refused`);
+  });
+});
+
+const postgresSkipped = skipReason(['PostgreSQL']);
+describe.skipIf(postgresSkipped !== null)(`a DATABASE_URL naming a database that does not exist${postgresSkipped ? ` ${postgresSkipped}` : ''}`, () => {
+  it('stops an API process with one line and exit code 2', () => {
+    const url = new URL(POSTGRES_URL);
+    url.pathname = '/trainyard_no_such_database';
+    expectOneLineExit(['serve'], { DATABASE_URL: url.toString() }, `trainyard: DATABASE_URL: cannot reach PostgreSQL at ${url.host}/trainyard_no_such_database: database "trainyard_no_such_database" does not exist`);
   });
 });
