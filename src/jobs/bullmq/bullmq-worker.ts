@@ -8,6 +8,7 @@ import type { RunConfig } from '../../training/run-config.js';
 import { trainingJob } from '../training-queue.js';
 import { TrainingThreads, type Training, type TrainingOutcome } from '../training-threads.js';
 import { TRAINING_QUEUE, attemptIdOf, cancelChannel, cancelKey, redisConnection, type TrainJobData } from './names.js';
+import { stallTiming } from './stall-timing.js';
 
 export interface BullmqWorkerOptions {
   redisUrl: string;
@@ -51,15 +52,11 @@ export class BullmqWorker {
     this.subscriber.on('message', (_channel: string, runId: string) => this.active.get(runId)?.stop('cancelled'));
     this.subscribed = this.subscriber.subscribe(cancelChannel(options.prefix));
 
-    const stalledMs = options.stalledSeconds * 1000;
     this.worker = new Worker<TrainJobData, TrainingOutcome>(TRAINING_QUEUE, (job, token) => this.process(job, token), {
       connection: redisConnection(options.redisUrl),
       prefix: options.prefix,
       concurrency: options.concurrency,
-      // The lock is renewed every half of it while a job trains; a worker silent for a whole lock
-      // is taken for lost by the next stalled check, run every stalledInterval by every worker.
-      lockDuration: stalledMs,
-      stalledInterval: stalledMs,
+      ...stallTiming(options.stalledSeconds),
       maxStalledCount: options.stalledRetries,
     });
     this.worker.on('error', (err) => log.error({ event: 'worker_error', err }));
