@@ -74,7 +74,7 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     await page.waitForURL(new RegExp(`/datasets/${UUID}$`));
     const profileRows = page.getByRole('table', { name: 'Column profile' }).locator('tbody tr');
     await expect.poll(() => profileRows.count(), PATIENCE).toBe(5);
-    expect(await profileRows.nth(0).locator('td').allInnerTexts()).toEqual(['sepal_length', 'numeric', '0', '35', '4.3', '5.843', '0.8253', '7.9']);
+    expect(await profileRows.nth(0).locator('td').allInnerTexts()).toEqual(['sepal_length', 'numeric', '0', '35', '4.3', '5.843', '0.8281', '7.9']);
     expect(await profileRows.nth(4).locator('td').allInnerTexts()).toEqual(['species', 'categorical', '0', '3', expect.any(String)]);
     expect(await profileRows.nth(4).locator('.value-chips .chip').allTextContents()).toEqual(['setosa 50', 'versicolor 50', 'virginica 50']);
     await shot('03-dataset-profile');
