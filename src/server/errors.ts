@@ -101,7 +101,7 @@ function tooLarge(maxUploadMb: number): { status: number; detail: string } {
 
 /** "body/test_size must be < 1": where the bad value is, and what was expected. */
 function validationDetail(error: FastifyError): string {
-  const reported = reportedFailure(error.validation! as FastifySchemaValidationError[]);
+  const reported = reportedFailure(error.validation!);
   const where = `${error.validationContext ?? 'request'}${reported.instancePath || ''}`;
   const params = reported.params as Record<string, unknown>;
   if (reported.keyword === 'required') return `${where}/${String(params.missingProperty)} is required`;
