@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { lostAttemptOf } from '../../src/jobs/bullmq/lost-attempt.js';
 import { TRAINING_QUEUE, TRAIN_JOB } from '../../src/jobs/bullmq/names.js';
 import { stallTiming } from '../../src/jobs/bullmq/stall-timing.js';
 import { REDIS_URL, dropIsolated, queuePrefixFor, skipReason } from '../helpers/services.js';
@@ -56,6 +57,23 @@ describe.skipIf(skipped !== null)(title('a job whose worker went silent, with TR
     expect(takenOverAfter).toBeGreaterThanOrEqual(TIMING.lockDuration - 100);
     expect(takenOverAfter).toBeLessThan(STALLED_SECONDS * 1000 + SLACK_MS);
     expect(await queue.getJobState('lost')).toBe('waiting');
+  }, 30_000);
+
+  it('names the lost attempt while the job waits, and none once another worker has taken it', async () => {
+    const options = isolated();
+    const queue = open(new Queue(TRAINING_QUEUE, options));
+    await queue.add(TRAIN_JOB, { runId: 'lost' }, { jobId: 'lost' });
+    const lost = open(new Worker(TRAINING_QUEUE, null, { ...options, ...TIMING, autorun: false }));
+    expect((await lost.getNextJob('lost-worker-token'))?.id).toBe('lost');
+    const survivor = open(new Worker(TRAINING_QUEUE, null, { ...options, ...TIMING, autorun: false }));
+    const stalled = new Promise<void>((resolve) => survivor.on('stalled', () => resolve()));
+    await survivor.startStalledCheckTimer();
+    await stalled;
+
+    expect(await lostAttemptOf((await Job.fromId(queue, 'lost'))!)).toBe('lost#1');
+    // The survivor takes the job: the job now counts its delivery, #2, which must not be released.
+    expect((await survivor.getNextJob('survivor-token'))?.attemptsStarted).toBe(2);
+    expect(await lostAttemptOf((await Job.fromId(queue, 'lost'))!)).toBeNull();
   }, 30_000);
 
   it('stays with a live worker training it for twice the window', async () => {

@@ -8,6 +8,7 @@ import type { RunConfig } from '../../training/run-config.js';
 import { trainingJob } from '../training-queue.js';
 import { TrainingThreads, type Training, type TrainingOutcome } from '../training-threads.js';
 import { TRAINING_QUEUE, attemptIdOf, cancelChannel, cancelKey, redisConnection, type TrainJobData } from './names.js';
+import { lostAttemptOf } from './lost-attempt.js';
 import { stallTiming } from './stall-timing.js';
 
 export interface BullmqWorkerOptions {
@@ -120,8 +121,10 @@ export class BullmqWorker {
       if (job.deferredFailure) {
         await this.lifecycle.failed(job.data.runId, this.lostError());
       } else {
+        const lost = await lostAttemptOf(job);
+        if (!lost) return;
         const retry = `retry ${job.stalledCounter} of ${this.options.stalledRetries}`;
-        await this.lifecycle.released(job.data.runId, attemptIdOf(job), `Queued again: the worker training it was lost (${retry})`);
+        await this.lifecycle.released(job.data.runId, lost, `Queued again: the worker training it was lost (${retry})`);
       }
     } catch (err) {
       this.log.error({ event: 'stalled_bookkeeping_failed', job_id: jobId, err });
