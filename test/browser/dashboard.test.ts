@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,13 +34,18 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     trainyard = await startTrainyard();
     base = await trainyard.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(PATIENCE.timeout);
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
+    page = await openPage();
+  });
+
+  const openPage = async () => {
+    const opened = await browser.context.newPage();
+    opened.setDefaultTimeout(PATIENCE.timeout);
+    opened.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    opened.on('console', (message) => {
       if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text())) consoleErrors.push(message.text());
     });
-  });
+    return opened;
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -167,6 +172,48 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     expect(await runRows.first().getAttribute('data-run-id')).toBe(forestId);
     expect((await api.raw(`/models/train/${stumpId}/status`)).status).toBe(404);
 
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('fits a 390 px phone: no page scrolls sideways, Sign out stays in reach, long names wrap', { timeout: 120_000 }, async () => {
+    const api = await signedIn();
+    // One unbroken 200-character name for the experiment and the dataset: the worst case for a layout.
+    const longName = `Penguins${'_species'.repeat(24)}`;
+    const experiment = await api.post('/experiments', { name: longName, description: `Described${'-at-length'.repeat(20)}` });
+    const dataset = await api.uploadCsv(longName, readFileSync(join(SAMPLE_DATA, 'penguins.csv'), 'utf8'));
+    const run = await api.post('/models/train', {
+      experiment_id: experiment.id,
+      dataset_id: dataset.id,
+      model_type: 'logistic_regression',
+      target_column: 'Species',
+    });
+    await expect.poll(async () => (await api.get(`/models/train/${run.model_run_id}/status`)).status, PATIENCE).toBe('completed');
+
+    const phone = await openPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    const pages: Array<[string, string, () => Promise<void>]> = [
+      ['14-phone-experiments', '/experiments', () => phone.getByRole('table', { name: 'Experiments' }).waitFor()],
+      ['15-phone-experiment-runs', `/experiments/${experiment.id}`, () => phone.getByRole('table', { name: 'Runs' }).waitFor()],
+      ['16-phone-run', `/experiments/${experiment.id}/runs/${run.model_run_id}`, () => phone.locator('.importance .recharts-bar-rectangle').first().waitFor()],
+      ['17-phone-datasets', '/datasets', () => phone.getByRole('table', { name: 'Datasets' }).waitFor()],
+      ['18-phone-dataset', `/datasets/${dataset.id}`, () => phone.getByRole('table', { name: 'Column profile' }).waitFor()],
+    ];
+    for (const [name, path, loaded] of pages) {
+      await phone.goto(`${base}${path}`);
+      await loaded();
+      const widths = await phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect(widths.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(widths.inner);
+      const signOut = phone.getByRole('button', { name: 'Sign out' });
+      await signOut.click({ trial: true }); // visible, enabled and not covered, without signing out
+      const box = (await signOut.boundingBox())!;
+      expect(box.x + box.width, `Sign out on ${path}`).toBeLessThanOrEqual(390);
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      await phone.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    }
+    // The long names are whole in the headings and in the title of the shortened table cells.
+    await phone.goto(`${base}/experiments`);
+    expect(await phone.getByRole('link', { name: longName }).first().getAttribute('title')).toBe(longName);
+    await phone.close();
     expect(consoleErrors).toEqual([]);
   });
 

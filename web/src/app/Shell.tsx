@@ -27,7 +27,9 @@ export function Shell({ children }: { children: ReactNode }) {
             </a>
           </nav>
           <div className="topbar__account">
-            <span className="topbar__email">{session?.email}</span>
+            <span className="topbar__email" title={session?.email}>
+              {session?.email}
+            </span>
             <button type="button" className="button button--small button--ghost" onClick={() => signOut()}>
               Sign out
             </button>

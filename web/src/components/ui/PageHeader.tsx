@@ -15,7 +15,9 @@ export function PageHeader({ title, crumbs = [], subtitle, actions }: { title: R
           <nav className="crumbs" aria-label="Breadcrumb">
             {crumbs.map((crumb) => (
               <span key={crumb.label}>
-                <Link to={crumb.to}>{crumb.label}</Link>
+                <Link to={crumb.to} title={crumb.label}>
+                  {crumb.label}
+                </Link>
                 <span className="crumbs__sep" aria-hidden="true">
                   /
                 </span>

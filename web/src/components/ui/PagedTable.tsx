@@ -4,6 +4,7 @@ import type { Page } from '../../lib/api-types.js';
 import { useResource } from '../../lib/use-resource.js';
 import { Pager } from './Pager.js';
 import { EmptyState, Loaded } from './states.js';
+import { TableScroll } from './TableScroll.js';
 
 const PAGE_SIZE = 20;
 
@@ -27,10 +28,12 @@ export function PagedTable<T>({ label, load, empty, head, row }: PagedTableProps
           <EmptyState title={empty.title}>{empty.text}</EmptyState>
         ) : (
           <>
-            <table className="table" aria-label={label}>
-              <thead>{head}</thead>
-              <tbody>{page.items.map(row)}</tbody>
-            </table>
+            <TableScroll label={label}>
+              <table className="table" aria-label={label}>
+                <thead>{head}</thead>
+                <tbody>{page.items.map(row)}</tbody>
+              </table>
+            </TableScroll>
             <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
           </>
         )

@@ -1,36 +1,39 @@
 import { Link } from '../../app/router.js';
+import { TableScroll } from '../../components/ui/TableScroll.js';
 import type { RunMetricsBody } from '../../lib/api-types.js';
 import { formatNumber, formatSetting } from '../../lib/format.js';
 import { hyperparameterRows, metricRows, runTitle, trainingRows, type CompareRow } from './compare-rows.js';
 
 export function CompareTable({ runs, experimentId }: { runs: RunMetricsBody[]; experimentId: string }) {
   return (
-    <table className="table compare-table" aria-label="Run comparison">
-      <thead>
-        <tr>
-          <th />
-          {runs.map((run) => (
-            <th key={run.model_run_id}>
-              <Link to={{ page: 'run', experimentId, runId: run.model_run_id }}>{runTitle(run)}</Link>
-            </th>
+    <TableScroll label="Run comparison">
+      <table className="table compare-table" aria-label="Run comparison">
+        <thead>
+          <tr>
+            <th />
+            {runs.map((run) => (
+              <th key={run.model_run_id}>
+                <Link to={{ page: 'run', experimentId, runId: run.model_run_id }}>{runTitle(run)}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <SectionRow title="Metrics" span={runs.length} />
+          {metricRows(runs).map((row) => (
+            <ValueRow key={row.key} row={row} format={(v) => formatNumber(typeof v === 'number' ? v : null)} />
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        <SectionRow title="Metrics" span={runs.length} />
-        {metricRows(runs).map((row) => (
-          <ValueRow key={row.key} row={row} format={(v) => formatNumber(typeof v === 'number' ? v : null)} />
-        ))}
-        <SectionRow title="Training" span={runs.length} />
-        {trainingRows(runs).map((row) => (
-          <ValueRow key={row.key} row={row} format={String} />
-        ))}
-        <SectionRow title="Hyperparameters" span={runs.length} />
-        {hyperparameterRows(runs).map((row) => (
-          <ValueRow key={row.key} row={row} format={formatSetting} mono />
-        ))}
-      </tbody>
-    </table>
+          <SectionRow title="Training" span={runs.length} />
+          {trainingRows(runs).map((row) => (
+            <ValueRow key={row.key} row={row} format={String} />
+          ))}
+          <SectionRow title="Hyperparameters" span={runs.length} />
+          {hyperparameterRows(runs).map((row) => (
+            <ValueRow key={row.key} row={row} format={formatSetting} mono />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -31,7 +31,7 @@ export function DatasetsPage() {
           row={(dataset) => (
             <tr key={dataset.id}>
               <td>
-                <Link to={{ page: 'dataset', datasetId: dataset.id }} className="table__primary">
+                <Link to={{ page: 'dataset', datasetId: dataset.id }} className="table__primary table__name" title={dataset.name}>
                   {dataset.name}
                 </Link>
               </td>

@@ -27,7 +27,7 @@ export function ExperimentsPage() {
             row={(experiment) => (
               <tr key={experiment.id}>
                 <td>
-                  <Link to={{ page: 'experiment', experimentId: experiment.id }} className="table__primary">
+                  <Link to={{ page: 'experiment', experimentId: experiment.id }} className="table__primary table__name" title={experiment.name}>
                     {experiment.name}
                   </Link>
                   {experiment.description && <div className="table__secondary">{experiment.description}</div>}

@@ -4,6 +4,7 @@ import { Pager } from '../../components/ui/Pager.js';
 import { ProgressBar } from '../../components/ui/ProgressBar.js';
 import { StatusBadge } from '../../components/ui/StatusBadge.js';
 import { EmptyState } from '../../components/ui/states.js';
+import { TableScroll } from '../../components/ui/TableScroll.js';
 import { RUN_STATUSES, isActive, type RunStatus, type RunSummaryBody } from '../../lib/api-types.js';
 import { formatDateTime, formatDuration, formatNumber, modelLabel, secondsBetween, shortId } from '../../lib/format.js';
 import { keyMetric, metricInfo, metricNamesOf } from '../../lib/metrics.js';
@@ -92,23 +93,25 @@ export function RunsTable({ experimentId, runs, selected, onSelect }: RunsTableP
       {rows.length === 0 ? (
         <EmptyState title={`No ${status} runs`}>Choose another status to see the rest of this experiment’s runs.</EmptyState>
       ) : (
-        <table className="table" aria-label="Runs">
-          <thead>
-            <tr>
-              <th className="table__check" aria-label="Select" />
-              <th>Model</th>
-              <th>Status</th>
-              <th className="numeric">{sort.by === 'metric' ? metricInfo(sort.metric).label : 'Key metric'}</th>
-              <th className="numeric">Duration</th>
-              <th>Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((run) => (
-              <RunRow key={run.model_run_id} run={run} sort={sort} checked={selected.includes(run.model_run_id)} onToggle={toggle} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Runs">
+          <table className="table" aria-label="Runs">
+            <thead>
+              <tr>
+                <th className="table__check" aria-label="Select" />
+                <th>Model</th>
+                <th>Status</th>
+                <th className="numeric">{sort.by === 'metric' ? metricInfo(sort.metric).label : 'Key metric'}</th>
+                <th className="numeric">Duration</th>
+                <th>Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((run) => (
+                <RunRow key={run.model_run_id} run={run} sort={sort} checked={selected.includes(run.model_run_id)} onToggle={toggle} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pager offset={offset} limit={PAGE_SIZE} total={total} onChange={setOffset} />
     </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../app/session.js';
 import { BarChart } from '../../components/ui/BarChart.js';
 import { EmptyState, Loaded } from '../../components/ui/states.js';
+import { TableScroll } from '../../components/ui/TableScroll.js';
 import { formatNumber } from '../../lib/format.js';
 import { useResource } from '../../lib/use-resource.js';
 
@@ -48,31 +49,33 @@ export function ImportanceSection({ runId }: { runId: string }) {
                 strongest={HIGHLIGHTED}
                 bars={top.map((f) => ({ key: f.feature, label: f.feature, value: f.importance }))}
               />
-              <table className="table table--compact" aria-label="Ranked features">
-                <thead>
-                  <tr>
-                    <th className="numeric">Rank</th>
-                    <th>Feature</th>
-                    <th className="numeric">Importance</th>
-                    <th className="numeric">Cumulative</th>
-                    {importance.coefficients && <th className="numeric">{coefficientsTitle(importance.coefficients)}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {top.map((f) => {
-                    cumulative += f.importance;
-                    return (
-                      <tr key={f.feature}>
-                        <td className="numeric">{f.rank}</td>
-                        <td className="mono">{f.feature}</td>
-                        <td className="numeric">{formatNumber(f.importance)}</td>
-                        <td className="numeric">{formatNumber(cumulative)}</td>
-                        {importance.coefficients && <CoefficientsCell values={importance.coefficients[f.feature] ?? []} />}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <TableScroll label="Ranked features">
+                <table className="table table--compact" aria-label="Ranked features">
+                  <thead>
+                    <tr>
+                      <th className="numeric">Rank</th>
+                      <th>Feature</th>
+                      <th className="numeric">Importance</th>
+                      <th className="numeric">Cumulative</th>
+                      {importance.coefficients && <th className="numeric">{coefficientsTitle(importance.coefficients)}</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {top.map((f) => {
+                      cumulative += f.importance;
+                      return (
+                        <tr key={f.feature}>
+                          <td className="numeric">{f.rank}</td>
+                          <td className="mono">{f.feature}</td>
+                          <td className="numeric">{formatNumber(f.importance)}</td>
+                          <td className="numeric">{formatNumber(cumulative)}</td>
+                          {importance.coefficients && <CoefficientsCell values={importance.coefficients[f.feature] ?? []} />}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableScroll>
             </>
           );
         }}
