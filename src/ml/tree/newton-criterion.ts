@@ -113,22 +113,26 @@ export class NewtonCriterion implements SplitCriterion {
 
   /** score(left) + score(right), or -Infinity when a child holds less hessian than min_child_weight. */
   proxyImprovement(left: Float64Array, leftOffset: number, right: Float64Array, rightOffset: number): number {
-    const { minChildWeight, lambda, alpha } = this.regularisation;
     if (this.nOutputs === 1) {
-      // The scan calls this for every bin boundary: the one-output case without the loops.
-      const leftH = left[leftOffset + FIRST_DIM + 1];
-      const rightH = right[rightOffset + FIRST_DIM + 1];
-      if (leftH < minChildWeight || rightH < minChildWeight) return -Infinity;
-      const leftG = shrink(left[leftOffset + FIRST_DIM], alpha);
-      const rightG = shrink(right[rightOffset + FIRST_DIM], alpha);
-      const leftScore = leftH + lambda > 0 ? (leftG * leftG) / (leftH + lambda) : 0;
-      const rightScore = rightH + lambda > 0 ? (rightG * rightG) / (rightH + lambda) : 0;
-      return leftScore + rightScore;
+      const at = FIRST_DIM;
+      return this.pairProxy(left[leftOffset + at], left[leftOffset + at + 1], right[rightOffset + at], right[rightOffset + at + 1]);
     }
+    const { minChildWeight } = this.regularisation;
     if (this.hessian(left, leftOffset) < minChildWeight || this.hessian(right, rightOffset) < minChildWeight) {
       return -Infinity;
     }
     return this.score(left, leftOffset) + this.score(right, rightOffset);
+  }
+
+  /** proxyImprovement of one output from the children's gradient and hessian sums: the scan calls it for every bin boundary. */
+  pairProxy(leftG: number, leftH: number, rightG: number, rightH: number): number {
+    const { minChildWeight, lambda, alpha } = this.regularisation;
+    if (leftH < minChildWeight || rightH < minChildWeight) return -Infinity;
+    const left = shrink(leftG, alpha);
+    const right = shrink(rightG, alpha);
+    const leftScore = leftH + lambda > 0 ? (left * left) / (leftH + lambda) : 0;
+    const rightScore = rightH + lambda > 0 ? (right * right) / (rightH + lambda) : 0;
+    return leftScore + rightScore;
   }
 
   improvement(

@@ -1,8 +1,12 @@
 import { MISSING_BIN, type BinnedFeatures } from './bin-mapper.js';
 import * as layout from './criterion.js';
 import type { SplitCriterion } from './criterion.js';
+import { NewtonCriterion } from './newton-criterion.js';
 
 const { COUNT, WEIGHT } = layout;
+
+/** Floats per bin of a one-output booster's histogram: count, weight, G, H. */
+const PAIR_WIDTH = 4;
 
 /** The best split seen so far in a node; one instance is reused for every node of every tree. */
 export class BestSplit {
@@ -51,6 +55,8 @@ export interface LeafLimits {
 export class SplitScanner {
   private readonly left: Float64Array;
   private readonly right: Float64Array;
+  /** Set for a one-output booster, whose scan runs on four scalars (see scanGradientPairs). */
+  private readonly gradientPairs: NewtonCriterion | null;
 
   constructor(
     private readonly binned: BinnedFeatures,
@@ -59,6 +65,7 @@ export class SplitScanner {
   ) {
     this.left = new Float64Array(criterion.width);
     this.right = new Float64Array(criterion.width);
+    this.gradientPairs = criterion instanceof NewtonCriterion && criterion.nOutputs === 1 ? criterion : null;
   }
 
   /**
@@ -75,6 +82,7 @@ export class SplitScanner {
     nodeOffset: number,
     best: BestSplit,
   ): boolean {
+    if (this.gradientPairs) return this.scanGradientPairs(this.gradientPairs, hist, f, low, high, nodeSums, nodeOffset, best);
     const { criterion, left, right } = this;
     const { minSamplesLeaf, minWeightLeaf } = this.limits;
     const width = criterion.width;
@@ -103,6 +111,62 @@ export class SplitScanner {
       previous = b;
     }
     return hasBoundary;
+  }
+
+  /**
+   * scan for sums [count, weight, G, H]: the same walk and the same arithmetic in the same order,
+   * so the same split bit for bit, on running scalars instead of loops over the sum vectors. Every
+   * binary or regression booster spends a fifth of its time here.
+   */
+  private scanGradientPairs(
+    newton: NewtonCriterion,
+    hist: Float64Array,
+    f: number,
+    low: number,
+    high: number,
+    nodeSums: Float64Array,
+    nodeOffset: number,
+    best: BestSplit,
+  ): boolean {
+    const { minSamplesLeaf, minWeightLeaf } = this.limits;
+    const base = this.binned.binStart[f] * PAIR_WIDTH;
+    const nodeCount = nodeSums[nodeOffset];
+    const nodeWeight = nodeSums[nodeOffset + 1];
+    const nodeG = nodeSums[nodeOffset + 2];
+    const nodeH = nodeSums[nodeOffset + 3];
+    let count = 0;
+    let weight = 0;
+    let g = 0;
+    let h = 0;
+    let previous = -1;
+    let hasBoundary = false;
+    for (let b = low; b <= high; b++) {
+      const at = base + b * PAIR_WIDTH;
+      if (hist[at] === 0) continue;
+      if (previous >= 0) {
+        hasBoundary = true;
+        if (nodeCount - count < minSamplesLeaf) return true;
+        if (count >= minSamplesLeaf && weight >= minWeightLeaf && nodeWeight - weight >= minWeightLeaf) {
+          const proxy = newton.pairProxy(g, h, nodeG - g, nodeH - h);
+          if (proxy > best.proxy) best.update(f, previous, proxy, this.pairSums(count, weight, g, h), NaN);
+        }
+      }
+      count += hist[at];
+      weight += hist[at + 1];
+      g += hist[at + 2];
+      h += hist[at + 3];
+      previous = b;
+    }
+    return hasBoundary;
+  }
+
+  private pairSums(count: number, weight: number, g: number, h: number): Float64Array {
+    const { left } = this;
+    left[0] = count;
+    left[1] = weight;
+    left[2] = g;
+    left[3] = h;
+    return left;
   }
 
   /**
