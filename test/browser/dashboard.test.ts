@@ -210,6 +210,15 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
       await phone.evaluate(() => window.scrollTo(0, 0));
       await phone.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     }
+    // A linear model's coefficients: a column per class, one-hot categories as rows of their own.
+    await page.goto(`${base}/experiments/${experiment.id}/runs/${run.model_run_id}`);
+    const coefficients = page.getByRole('table', { name: 'Coefficients' });
+    await coefficients.waitFor();
+    expect(await coefficients.locator('thead th').allTextContents()).toEqual(['Feature', 'Adelie', 'Chinstrap', 'Gentoo']);
+    const featureRows = await coefficients.locator('tbody th').allTextContents();
+    expect(featureRows).toEqual(expect.arrayContaining(['Island=Biscoe', 'Island=Dream', 'Island=Torgersen']));
+    expect(await coefficients.locator('tbody tr').first().locator('td').count()).toBe(3);
+    await shot('19-coefficients');
     // The long names are whole in the headings and in the title of the shortened table cells.
     await phone.goto(`${base}/experiments`);
     expect(await phone.getByRole('link', { name: longName }).first().getAttribute('title')).toBe(longName);

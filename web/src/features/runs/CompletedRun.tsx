@@ -12,15 +12,18 @@ export function CompletedRun({ runId }: { runId: string }) {
   const { resource, reload } = useResource(() => api.runMetrics(runId), [runId]);
   return (
     <Loaded resource={resource} onRetry={reload} loadingLabel="Loading metrics…">
-      {(result) => (
-        <>
-          <MetricCards metrics={result.metrics} warnings={result.metric_warnings} />
-          <div className="layout-split layout-split--wide-left">
-            <ImportanceSection runId={runId} />
-            <TrainingDetails metadata={result.training_metadata as TrainingMetadata} />
-          </div>
-        </>
-      )}
+      {(result) => {
+        const metadata = result.training_metadata as TrainingMetadata;
+        return (
+          <>
+            <MetricCards metrics={result.metrics} warnings={result.metric_warnings} />
+            <div className="layout-split layout-split--wide-left">
+              <ImportanceSection runId={runId} classes={metadata.classes} />
+              <TrainingDetails metadata={metadata} />
+            </div>
+          </>
+        );
+      }}
     </Loaded>
   );
 }

@@ -3,6 +3,7 @@ import { useApi } from '../../app/session.js';
 import { BarChart } from '../../components/ui/BarChart.js';
 import { EmptyState, Loaded } from '../../components/ui/states.js';
 import { TableScroll } from '../../components/ui/TableScroll.js';
+import { CoefficientsTable } from './CoefficientsTable.js';
 import { formatNumber } from '../../lib/format.js';
 import { useResource } from '../../lib/use-resource.js';
 
@@ -10,8 +11,8 @@ const TOP_N_CHOICES = [5, 10, 20, 50];
 /** How many leading bars get the accent colour: the eye goes to the few that matter. */
 const HIGHLIGHTED = 3;
 
-/** The feature-importance chart with its top-N control, and the same features as a ranked table. */
-export function ImportanceSection({ runId }: { runId: string }) {
+/** The feature-importance chart with its top-N control, the same features as a ranked table, and a linear model's coefficients. */
+export function ImportanceSection({ runId, classes }: { runId: string; classes: string[] | undefined }) {
   const api = useApi();
   const [topN, setTopN] = useState(10);
   const { resource, reload } = useResource(() => api.runImportance(runId, topN), [runId, topN]);
@@ -57,7 +58,6 @@ export function ImportanceSection({ runId }: { runId: string }) {
                       <th>Feature</th>
                       <th className="numeric">Importance</th>
                       <th className="numeric">Cumulative</th>
-                      {importance.coefficients && <th className="numeric">{coefficientsTitle(importance.coefficients)}</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -69,13 +69,13 @@ export function ImportanceSection({ runId }: { runId: string }) {
                           <td className="mono">{f.feature}</td>
                           <td className="numeric">{formatNumber(f.importance)}</td>
                           <td className="numeric">{formatNumber(cumulative)}</td>
-                          {importance.coefficients && <CoefficientsCell values={importance.coefficients[f.feature] ?? []} />}
                         </tr>
                       );
                     })}
                   </tbody>
                 </table>
               </TableScroll>
+              {importance.coefficients && <CoefficientsTable coefficients={importance.coefficients} classes={classes} limit={topN} />}
             </>
           );
         }}
@@ -89,21 +89,4 @@ function methodNote(method: string | null): string {
   if (method === 'coef_') return 'Absolute coefficients, normalised to sum to 1.';
   if (method === 'feature_importances_') return 'Each feature’s share of the importance of the model’s splits.';
   return method ? `Importance by ${method}, normalised to sum to 1.` : '';
-}
-
-/** How many class rows of coefficients fit in the table; more are in the cell's tooltip. */
-const SHOWN_COEFFICIENTS = 3;
-
-function coefficientsTitle(coefficients: Record<string, number[]>): string {
-  const rows = Object.values(coefficients)[0]?.length ?? 0;
-  return rows > 1 ? 'Coefficients by class' : 'Coefficient';
-}
-
-function CoefficientsCell({ values }: { values: number[] }) {
-  const shown = values.slice(0, SHOWN_COEFFICIENTS).map(formatNumber).join('  ');
-  return (
-    <td className="numeric mono nowrap" title={values.map(formatNumber).join('  ')}>
-      {values.length > SHOWN_COEFFICIENTS ? `${shown}  …` : shown}
-    </td>
-  );
 }
