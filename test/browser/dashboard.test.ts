@@ -226,6 +226,36 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('clusters without the label column by default, and shows the clusters found without an importance picker', async () => {
+    const api = await signedIn();
+    const experiment = await api.post('/experiments', { name: 'Iris clusters' });
+    const iris = (await api.get('/datasets')).items.find((d: { name: string }) => d.name === 'iris');
+    await page.goto(`${base}/experiments/${experiment.id}/new-run`);
+    await page.locator('select[name=dataset]').selectOption(iris.id);
+    expect(await page.locator('select[name=target]').inputValue()).toBe('species');
+    await page.locator('select[name=model_type]').selectOption('kmeans');
+    // species was the target a moment ago: the label stays listed but unticked for clustering.
+    expect(await page.locator('input[name=feature][value=species]').isChecked()).toBe(false);
+    expect(await page.locator('input[name=feature]:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual([
+      'sepal_length',
+      'sepal_width',
+      'petal_length',
+      'petal_width',
+    ]);
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.waitForURL(new RegExp(`/runs/(${UUID})$`));
+    const runId = idFrom(`/runs/(${UUID})$`);
+    const clustersFound = page.locator('.details__row', { hasText: 'Clusters found' }).locator('dd');
+    await clustersFound.waitFor(PATIENCE);
+    const metrics = await api.get(`/models/train/${runId}/metrics`);
+    expect(metrics.training_metadata.feature_names).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
+    expect(await clustersFound.innerText()).toBe(String(metrics.training_metadata.n_clusters_found));
+    await page.getByText('No feature importance').waitFor();
+    expect(await page.locator('select[name=top_n]').isVisible()).toBe(false);
+    await shot('20-clustering-run');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('shows a live progress bar and stops and deletes a run that is still training', { timeout: 120_000 }, async () => {
     const api = await signedIn();
     const experiment = await api.post('/experiments', { name: 'Slow forest' });

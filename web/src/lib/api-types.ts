@@ -172,4 +172,6 @@ export interface TrainingMetadata {
   averaging?: string;
   split?: { test_size?: number; random_state?: number; stratified?: boolean };
   rows_dropped_missing_target?: number;
+  /** Clustering: clusters the fit ended with (noise not counted), which may differ from n_clusters. */
+  n_clusters_found?: number;
 }

@@ -16,7 +16,8 @@ export function ImportanceSection({ runId, classes }: { runId: string; classes: 
   const api = useApi();
   const [topN, setTopN] = useState(10);
   const { resource, reload } = useResource(() => api.runImportance(runId, topN), [runId, topN]);
-  const unsupported = resource.status === 'ready' && !resource.data.has_feature_importance;
+  // The picker has nothing to pick from when the model ranks no features.
+  const unsupported = resource.status === 'ready' && !(resource.data.has_feature_importance && resource.data.top_features?.length);
   return (
     <section className="card importance">
       <div className="card__header">

@@ -8,7 +8,7 @@ import { useSubmit } from '../../lib/use-submit.js';
 import { HyperparameterField } from './HyperparameterField.js';
 import { fieldFor, type FieldState } from './hyperparameter-form.js';
 import { ModelPicker } from './ModelPicker.js';
-import { buildTrainRequest, defaultTarget, featureCandidates, needsTarget, targetCandidates } from './run-request.js';
+import { buildTrainRequest, defaultFeatures, defaultTarget, featureCandidates, needsTarget, targetCandidates } from './run-request.js';
 
 interface Props {
   experimentId: string;
@@ -41,7 +41,7 @@ export function RunForm({ experimentId, datasets, models }: Props) {
     setDataset(nextDataset);
     setModel(nextModel);
     setTarget(nextTarget);
-    setFeatures(featureCandidates(nextDataset, nextTarget));
+    setFeatures(defaultFeatures(nextDataset, nextModel, nextTarget, nextDataset === dataset ? target : null));
   };
   const draft = { experimentId, dataset, model, targetColumn: target, featureColumns: features, fields, testSize, seed };
   const checked = buildTrainRequest(draft);

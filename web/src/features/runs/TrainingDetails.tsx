@@ -9,6 +9,7 @@ export function TrainingDetails({ metadata }: { metadata: TrainingMetadata }) {
   if (metadata.train_samples !== undefined) rows.push(['Training rows', formatInteger(metadata.train_samples)]);
   if (metadata.test_samples !== undefined) rows.push(['Test rows', formatInteger(metadata.test_samples)]);
   if (metadata.n_features !== undefined) rows.push(['Features', formatInteger(metadata.n_features)]);
+  if (metadata.n_clusters_found !== undefined) rows.push(['Clusters found', formatInteger(metadata.n_clusters_found)]);
   if (metadata.target_column) rows.push(['Target', <span className="mono">{metadata.target_column}</span>]);
   if (metadata.classes) rows.push(['Classes', <span className="value-chips">{metadata.classes.map((c) => <span key={c} className="chip">{c}</span>)}</span>]);
   if (metadata.positive_class) rows.push(['Positive class', metadata.positive_class]);

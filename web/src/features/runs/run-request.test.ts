@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { C, N_ESTIMATORS, dataset, model } from '../../testing/builders.js';
-import { buildTrainRequest, defaultTarget, featureCandidates, targetCandidates, type RunDraft } from './run-request.js';
+import { buildTrainRequest, defaultFeatures, defaultTarget, featureCandidates, targetCandidates, type RunDraft } from './run-request.js';
 
 const DATA = dataset([
   ['x1', 'numeric'],
@@ -33,6 +33,13 @@ describe('run request', () => {
     expect(targetCandidates(DATA, KMEANS)).toEqual([]);
     expect([defaultTarget(DATA, FOREST), defaultTarget(DATA, REGRESSOR), defaultTarget(DATA, KMEANS)]).toEqual(['label', 'x2', null]);
     expect(featureCandidates(WITH_UNUSABLE, 'label')).toEqual(['x1', 'city', 'x2']);
+  });
+
+  it('leaves the former target unticked for clustering, and ticks every other candidate', () => {
+    expect(defaultFeatures(DATA, KMEANS, null, 'label')).toEqual(['x1', 'city', 'x2']);
+    expect(defaultFeatures(DATA, KMEANS, null, null)).toEqual(['x1', 'city', 'x2', 'label']);
+    // A supervised model only leaves out its own target: a former regression target is a feature again.
+    expect(defaultFeatures(DATA, FOREST, 'label', 'x2')).toEqual(['x1', 'city', 'x2']);
   });
 
   it('builds the API body from a valid draft', () => {

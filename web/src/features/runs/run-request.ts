@@ -39,6 +39,16 @@ export function featureCandidates(dataset: DatasetBody, targetColumn: string | n
   return dataset.columns.filter((c) => c.name !== targetColumn && c.n_unique > 0 && !NOT_FEATURES.has(c.dtype)).map((c) => c.name);
 }
 
+/**
+ * The features ticked when the data or the model changes: every candidate, except that a clustering
+ * model leaves out the column the user had as the target: it is the label, and clustering on it would
+ * hand the model the grouping it is meant to find. It stays listed, to be ticked on purpose.
+ */
+export function defaultFeatures(dataset: DatasetBody, model: ModelEntry, targetColumn: string | null, formerTarget: string | null): string[] {
+  const candidates = featureCandidates(dataset, targetColumn);
+  return needsTarget(model) ? candidates : candidates.filter((name) => name !== formerTarget);
+}
+
 /** The default target: the last column that fits (the usual place for a label in a CSV). */
 export function defaultTarget(dataset: DatasetBody, model: ModelEntry): string | null {
   const candidates = targetCandidates(dataset, model);
