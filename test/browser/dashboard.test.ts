@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatNumber } from '../../web/src/lib/format.js';
+import { formatDuration, formatNumber, secondsBetween } from '../../web/src/lib/format.js';
+import { DURATION, TRAINING_TIME } from '../../web/src/lib/run-timings.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
 import { SAMPLE_DATA, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './chromium.js';
@@ -250,6 +251,12 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     const metrics = await api.get(`/models/train/${runId}/metrics`);
     expect(metrics.training_metadata.feature_names).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
     expect(await clustersFound.innerText()).toBe(String(metrics.training_metadata.n_clusters_found));
+    // Both times say what they measure: the whole run from the request, and the fit alone.
+    const status = await api.get(`/models/train/${runId}/status`);
+    const duration = page.locator('.details__row[data-row=duration]');
+    expect(await duration.locator('dd').innerText()).toBe(formatDuration(secondsBetween(status.created_at, status.completed_at)));
+    expect(await duration.locator('dt > span').getAttribute('title')).toBe(DURATION.meaning);
+    expect(await page.locator('.details__row[data-row=training-time] dt').innerText()).toBe(`${TRAINING_TIME.label}\n${TRAINING_TIME.hint}`);
     await page.getByText('No feature importance').waitFor();
     expect(await page.locator('select[name=top_n]').isVisible()).toBe(false);
     await shot('20-clustering-run');

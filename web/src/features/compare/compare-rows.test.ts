@@ -28,7 +28,7 @@ describe('compare rows', () => {
 
   it('formats sizes and time, with a dash where the run has none', () => {
     expect(trainingRows(RUNS.slice(0, 1)).map(({ label, values }) => [label, values[0]])).toEqual([
-      ['Training time', '500 ms'],
+      ['Training time (fitting only)', '500 ms'],
       ['Training rows', '120'],
       ['Test rows', undefined],
       ['Features', '4'],

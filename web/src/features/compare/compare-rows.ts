@@ -1,5 +1,6 @@
 import type { RunMetricsBody, TrainingMetadata } from '../../lib/api-types.js';
 import { formatDuration, formatInteger, modelLabel, shortId } from '../../lib/format.js';
+import { TRAINING_TIME } from '../../lib/run-timings.js';
 import { compareMetric, metricInfo, metricNamesOf } from '../../lib/metrics.js';
 
 export function runTitle(run: RunMetricsBody): string {
@@ -46,7 +47,7 @@ export function trainingRows(runs: readonly RunMetricsBody[]): CompareRow[] {
   const metadata = runs.map((run) => run.training_metadata as TrainingMetadata);
   const count = (value: number | undefined) => (value === undefined ? undefined : formatInteger(value));
   const rows: Array<[string, string, (m: TrainingMetadata) => string | undefined]> = [
-    ['training_time', 'Training time', (m) => formatDuration(m.training_time)],
+    ['training_time', `${TRAINING_TIME.label} (${TRAINING_TIME.hint})`, (m) => formatDuration(m.training_time)],
     ['train_samples', 'Training rows', (m) => count(m.train_samples)],
     ['test_samples', 'Test rows', (m) => count(m.test_samples)],
     ['n_features', 'Features', (m) => count(m.n_features)],

@@ -8,6 +8,7 @@ import { TableScroll } from '../../components/ui/TableScroll.js';
 import { RUN_STATUSES, isActive, type RunStatus, type RunSummaryBody } from '../../lib/api-types.js';
 import { formatDateTime, formatDuration, formatNumber, modelLabel, secondsBetween, shortId } from '../../lib/format.js';
 import { keyMetric, metricInfo, metricNamesOf } from '../../lib/metrics.js';
+import { DURATION } from '../../lib/run-timings.js';
 import { countByStatus, viewRuns, type RunSort } from './runs-view.js';
 
 const PAGE_SIZE = 20;
@@ -101,7 +102,9 @@ export function RunsTable({ experimentId, runs, selected, onSelect }: RunsTableP
                 <th>Model</th>
                 <th>Status</th>
                 <th className="numeric">{sort.by === 'metric' ? metricInfo(sort.metric).label : 'Key metric'}</th>
-                <th className="numeric">Duration</th>
+                <th className="numeric" title={DURATION.meaning}>
+                  {DURATION.label}
+                </th>
                 <th>Created</th>
               </tr>
             </thead>

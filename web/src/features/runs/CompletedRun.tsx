@@ -7,7 +7,7 @@ import { MetricCards } from './MetricCards.js';
 import { TrainingDetails } from './TrainingDetails.js';
 
 /** A finished run: metric cards, what it was trained on and with, and feature importance. */
-export function CompletedRun({ runId }: { runId: string }) {
+export function CompletedRun({ runId, durationSeconds }: { runId: string; durationSeconds: number }) {
   const api = useApi();
   const { resource, reload } = useResource(() => api.runMetrics(runId), [runId]);
   return (
@@ -19,7 +19,7 @@ export function CompletedRun({ runId }: { runId: string }) {
             <MetricCards metrics={result.metrics} warnings={result.metric_warnings} />
             <div className="layout-split layout-split--wide-left">
               <ImportanceSection runId={runId} classes={metadata.classes} />
-              <TrainingDetails metadata={metadata} />
+              <TrainingDetails metadata={metadata} durationSeconds={durationSeconds} />
             </div>
           </>
         );

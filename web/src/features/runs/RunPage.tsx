@@ -67,7 +67,7 @@ export function RunPage({ experimentId, runId }: { experimentId: string; runId: 
               <span className="alert__detail">{status.message ?? 'It stopped before finishing, so it has no metrics.'}</span>
             </div>
           )}
-          {status.status === 'completed' && <CompletedRun runId={runId} />}
+          {status.status === 'completed' && <CompletedRun runId={runId} durationSeconds={secondsBetween(status.created_at, status.completed_at)} />}
         </>
       )}
     </Loaded>

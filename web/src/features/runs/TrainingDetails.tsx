@@ -1,10 +1,24 @@
 import type { ReactNode } from 'react';
 import type { TrainingMetadata } from '../../lib/api-types.js';
 import { formatDuration, formatInteger, formatSetting } from '../../lib/format.js';
+import { DURATION, TRAINING_TIME } from '../../lib/run-timings.js';
 
-/** What the run was trained on and with: sizes, target, split, and every hyperparameter as resolved. */
-export function TrainingDetails({ metadata }: { metadata: TrainingMetadata }) {
-  const rows: Array<[string, ReactNode]> = [['Training time', formatDuration(metadata.training_time)]];
+/** A time's label with what it measures under it; the whole meaning in its tooltip. */
+function TimingLabel({ timing }: { timing: typeof DURATION }) {
+  return (
+    <span title={timing.meaning}>
+      {timing.label}
+      <span className="details__hint">{timing.hint}</span>
+    </span>
+  );
+}
+
+/** What the run was trained on and with: times, sizes, target, split, and every hyperparameter as resolved. */
+export function TrainingDetails({ metadata, durationSeconds }: { metadata: TrainingMetadata; durationSeconds: number }) {
+  const rows: Array<[string, ReactNode, ReactNode?]> = [
+    ['duration', formatDuration(durationSeconds), <TimingLabel timing={DURATION} />],
+    ['training-time', formatDuration(metadata.training_time), <TimingLabel timing={TRAINING_TIME} />],
+  ];
   // Clustering has no test rows: a size the run does not report is left out rather than shown as a dash.
   if (metadata.train_samples !== undefined) rows.push(['Training rows', formatInteger(metadata.train_samples)]);
   if (metadata.test_samples !== undefined) rows.push(['Test rows', formatInteger(metadata.test_samples)]);
@@ -25,9 +39,9 @@ export function TrainingDetails({ metadata }: { metadata: TrainingMetadata }) {
     <section className="card">
       <h2 className="card__title">Training</h2>
       <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label} className="details__row">
-            <dt>{label}</dt>
+        {rows.map(([label, value, richLabel]) => (
+          <div key={label} className="details__row" data-row={label}>
+            <dt>{richLabel ?? label}</dt>
             <dd>{value}</dd>
           </div>
         ))}
