@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatDuration, formatNumber, formatSetting, modelLabel, secondsBetween } from './format.js';
+import { formatBytes, formatDateTime, formatDuration, formatNumber, formatPercent, formatSetting, modelLabel, secondsBetween } from './format.js';
 
 describe('formatNumber', () => {
   it('keeps four significant digits', () => {
@@ -20,6 +20,13 @@ describe('formatNumber', () => {
 
   it('shows a dash for a missing value and names infinities', () => {
     expect([null, undefined, Number.NaN, Infinity, -Infinity].map(formatNumber)).toEqual(['—', '—', '—', '∞', '−∞']);
+  });
+});
+
+describe('formatPercent', () => {
+  it('keeps at most two decimals and never rounds a share that is there to 0% or 100%', () => {
+    expect([0, 0.5814, 2.907, 12.5, 50, 100].map(formatPercent)).toEqual(['0%', '0.58%', '2.91%', '12.5%', '50%', '100%']);
+    expect([0.004, 0.01, 99.996].map(formatPercent)).toEqual(['<0.01%', '0.01%', '>99.99%']);
   });
 });
 

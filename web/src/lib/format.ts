@@ -24,6 +24,17 @@ export function formatInteger(value: number): string {
   return WHOLE.format(value);
 }
 
+const PERCENT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** The smallest share PERCENT shows without rounding it to 0% or 100%. */
+const PERCENT_STEP = 0.01;
+
+/** A share of 100, to at most two decimals: 0.5814 -> "0.58%", 50 -> "50%"; a tiny share is "<0.01%", never "0%". */
+export function formatPercent(percent: number): string {
+  if (percent > 0 && percent < PERCENT_STEP) return `<${PERCENT_STEP}%`;
+  if (percent < 100 && percent > 100 - PERCENT_STEP) return `>${100 - PERCENT_STEP}%`;
+  return `${PERCENT.format(percent)}%`;
+}
+
 const THREE_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
 
 /** 0.000899 -> "0.899 ms", 0.1437 -> "144 ms", 12.34 -> "12.3 s", 75 -> "1 min 15 s", 3900 -> "1 h 5 min". */

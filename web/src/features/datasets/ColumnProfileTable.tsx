@@ -1,6 +1,6 @@
 import type { ColumnProfileBody } from '../../lib/api-types.js';
 import { TableScroll } from '../../components/ui/TableScroll.js';
-import { formatInteger, formatNumber, formatStat } from '../../lib/format.js';
+import { formatInteger, formatNumber, formatPercent, formatStat } from '../../lib/format.js';
 
 /** How many of a categorical column's most frequent values to list before "+ n more". */
 const TOP_VALUES = 4;
@@ -30,7 +30,7 @@ export function ColumnProfileTable({ columns, nRows }: { columns: ColumnProfileB
                 <span className={`chip chip--${column.dtype}`}>{column.dtype}</span>
               </td>
               <td className="numeric nowrap">
-                {column.n_missing === 0 ? <span className="muted">0</span> : `${formatInteger(column.n_missing)} (${formatNumber((100 * column.n_missing) / nRows)}%)`}
+                {column.n_missing === 0 ? <span className="muted">0</span> : `${formatInteger(column.n_missing)} (${formatPercent((100 * column.n_missing) / nRows)})`}
               </td>
               <td className="numeric">{formatInteger(column.n_unique)}</td>
               {column.dtype === 'numeric' || typeof column.min === 'string' ? (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TrainingMetadata } from '../../lib/api-types.js';
-import { formatDuration, formatInteger, formatSetting } from '../../lib/format.js';
+import { formatDuration, formatInteger, formatPercent, formatSetting } from '../../lib/format.js';
 import { DURATION, TRAINING_TIME } from '../../lib/run-timings.js';
 
 /** A time's label with what it measures under it; the whole meaning in its tooltip. */
@@ -30,7 +30,7 @@ export function TrainingDetails({ metadata, durationSeconds }: { metadata: Train
   if (metadata.averaging) rows.push(['Averaging', metadata.averaging]);
   if (metadata.split) {
     const { test_size, random_state, stratified } = metadata.split;
-    rows.push(['Split', `${test_size !== undefined ? `${Math.round(test_size * 100)}% test` : 'no test set'}, seed ${random_state ?? '—'}${stratified ? ', stratified' : ''}`]);
+    rows.push(['Split', `${test_size !== undefined ? `${formatPercent(test_size * 100)} test` : 'no test set'}, seed ${random_state ?? '—'}${stratified ? ', stratified' : ''}`]);
   }
   if (metadata.rows_dropped_missing_target) rows.push(['Rows without target', formatInteger(metadata.rows_dropped_missing_target)]);
 
