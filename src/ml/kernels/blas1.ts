@@ -37,6 +37,11 @@ export function axpy(
   strideY: number,
 ): void {
   if (alpha === 0) return;
+  if (strideX === 1 && strideY === 1) {
+    // Whole columns, the common case: V8 compiles the plain indexed loop to tighter code.
+    for (let i = 0; i < n; i++) y[offsetY + i] += alpha * x[offsetX + i];
+    return;
+  }
   let ix = offsetX;
   let iy = offsetY;
   for (let i = 0; i < n; i++) {
