@@ -122,6 +122,10 @@ describe.runIf(chromiumAvailable())('dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Iris species' }).click();
     await page.getByRole('link', { name: 'New run' }).click();
     await page.locator('select[name=model_type]').selectOption('logistic_regression');
+    // The one solver there is shows as a fixed value.
+    expect(await page.getByLabel('solver').isDisabled()).toBe(true);
+    expect(await page.getByLabel('solver').locator('option:checked').innerText()).toBe('lbfgs');
+    await shot('04b-new-run-logistic');
     await page.locator('input[name=C]').fill('0');
     await page.getByText('Must be a number > 0').waitFor();
     await page.locator('select[name=model_type]').selectOption('decision_tree_classifier');

@@ -1,5 +1,5 @@
 import type { HyperparameterEntry } from '../../lib/api-types.js';
-import { fieldOptions, isToggle, showsNumberInput, type FieldState } from './hyperparameter-form.js';
+import { fieldOptions, isFixed, isToggle, showsNumberInput, type FieldState } from './hyperparameter-form.js';
 
 interface Props {
   def: HyperparameterEntry;
@@ -8,7 +8,7 @@ interface Props {
   onChange: (state: FieldState) => void;
 }
 
-/** One generated hyperparameter input: a checkbox, a number box, a select of forms, or a select plus a number box. */
+/** One generated hyperparameter input: a checkbox, a number box, a select of forms, a select plus a number box, or a fixed value. */
 export function HyperparameterField({ def, state, error, onChange }: Props) {
   const id = `hp-${def.name}`;
   if (isToggle(def)) {
@@ -30,6 +30,11 @@ export function HyperparameterField({ def, state, error, onChange }: Props) {
         {def.name}
       </label>
       <div className="field__row">
+        {isFixed(def) && (
+          <select id={id} name={def.name} value={state.option} disabled>
+            <option value={options[0].key}>{options[0].label}</option>
+          </select>
+        )}
         {options.length > 1 && (
           <select
             id={numeric ? undefined : id}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOOTSTRAP, C, MAX_FEATURES, N_ESTIMATORS, SEED } from '../../testing/builders.js';
-import { collectHyperparameters, describeNumericForms, fieldFor, fieldOptions, isToggle, parseField } from './hyperparameter-form.js';
+import { BOOTSTRAP, C, MAX_FEATURES, N_ESTIMATORS, SEED, hyperparameter } from '../../testing/builders.js';
+import { collectHyperparameters, describeNumericForms, fieldFor, fieldOptions, isFixed, isToggle, parseField } from './hyperparameter-form.js';
 
 describe('hyperparameter form', () => {
   it('offers each accepted form: a number, the choices, None', () => {
@@ -8,6 +8,12 @@ describe('hyperparameter form', () => {
     expect(fieldOptions(N_ESTIMATORS)).toEqual([{ key: 'number', label: 'Integer' }]);
     expect(fieldOptions(SEED).map((o) => o.label)).toEqual(['Integer', 'None']);
     expect([BOOTSTRAP, C].map(isToggle)).toEqual([true, false]);
+  });
+
+  it('fixes a parameter with a single allowed value and nothing to type', () => {
+    const solver = hyperparameter({ name: 'solver', type: ['string'], default: 'lbfgs', choices: ['lbfgs'] });
+    expect(fieldOptions(solver)).toEqual([{ key: 'choice:lbfgs', label: 'lbfgs' }]);
+    expect([solver, N_ESTIMATORS, MAX_FEATURES, SEED].map(isFixed)).toEqual([true, false, false, false]);
   });
 
   it('starts every field at the default', () => {

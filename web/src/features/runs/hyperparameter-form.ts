@@ -30,6 +30,11 @@ export function isNumeric(def: HyperparameterEntry): boolean {
   return def.integer_range !== undefined || def.number_range !== undefined;
 }
 
+/** A parameter with one allowed value and nothing to type (solver: "lbfgs" only): shown, but not editable. */
+export function isFixed(def: HyperparameterEntry): boolean {
+  return !isNumeric(def) && fieldOptions(def).length === 1;
+}
+
 export function fieldOptions(def: HyperparameterEntry): FieldOption[] {
   const options: FieldOption[] = [];
   if (isNumeric(def)) options.push({ key: NUMBER, label: def.number_range ? 'Number' : 'Integer' });
