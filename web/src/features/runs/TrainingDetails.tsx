@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { TrainingMetadata } from '../../lib/api-types.js';
 import { formatDuration, formatInteger, formatPercent, formatSetting } from '../../lib/format.js';
-import { DURATION, TRAINING_TIME } from '../../lib/run-timings.js';
+import { DURATION, TRAINING_TIME, type RunTiming } from '../../lib/run-timings.js';
 
 /** A time's label with what it measures under it; the whole meaning in its tooltip. */
-function TimingLabel({ timing }: { timing: typeof DURATION }) {
+function TimingLabel({ timing }: { timing: RunTiming }) {
   return (
     <span title={timing.meaning}>
       {timing.label}
@@ -15,6 +15,7 @@ function TimingLabel({ timing }: { timing: typeof DURATION }) {
 
 /** What the run was trained on and with: times, sizes, target, split, and every hyperparameter as resolved. */
 export function TrainingDetails({ metadata, durationSeconds }: { metadata: TrainingMetadata; durationSeconds: number }) {
+  // [key, value, label]: the key is the label too, unless a richer one is given.
   const rows: Array<[string, ReactNode, ReactNode?]> = [
     ['duration', formatDuration(durationSeconds), <TimingLabel timing={DURATION} />],
     ['training-time', formatDuration(metadata.training_time), <TimingLabel timing={TRAINING_TIME} />],
