@@ -63,7 +63,7 @@ describeEachStack('auth', (stack) => {
     expect(trainBody.properties.hyperparameters.anyOf).toContainEqual({ $ref: '#/components/schemas/Hyperparameters_xgboost_classifier' });
     const forest = openapi.components.schemas.Hyperparameters_random_forest_classifier;
     expect(forest.additionalProperties).toBe(false);
-    expect(forest.properties.n_estimators).toEqual({ type: 'integer', minimum: 1, maximum: 10000, default: 100, description: 'Number of trees, at most 10000.' });
+    expect(forest.properties.n_estimators).toEqual({ type: 'integer', minimum: 1, default: 100, description: 'Number of trees.' });
     expect(forest.properties.max_features.anyOf).toEqual([
       { type: 'integer', minimum: 1 },
       { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 1 },

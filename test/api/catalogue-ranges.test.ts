@@ -4,19 +4,18 @@ import { MODEL_SPECS } from '../../src/ml/index.js';
 import { fieldOptions, isNumeric, parseField } from '../../web/src/features/runs/hyperparameter-form.js';
 import type { CatalogueBody } from '../../web/src/lib/api-types.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { sampleCsv, startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
+import { startTrainyard, type TestTrainyard } from '../helpers/trainyard.js';
 
 /** Numbers at and around every bound the declarations use, plus seeds past 32 bits. */
-const PROBES = [-1, 0, 1e-4, 0.5, 1, 1.5, 2, 2.5, 3, 255, 256, 1000, 1001, 10_000, 10_001, 1e9, 4294967295, 4294967296];
+const PROBES = [-1, 0, 1e-4, 0.5, 1, 1.5, 2, 2.5, 3, 255, 256, 1e9, 4294967295, 4294967296];
 
 describe('the catalogue’s numeric ranges', () => {
   let trainyard: TestTrainyard;
   let catalogue: CatalogueBody;
-  let user: ApiClient;
 
   beforeAll(async () => {
     trainyard = await startTrainyard();
-    user = await ApiClient.register(trainyard.app);
+    const user = await ApiClient.register(trainyard.app);
     const res = await user.request('GET', '/api/v1/models');
     expect(res.statusCode).toBe(200);
     catalogue = res.json();
@@ -33,37 +32,8 @@ describe('the catalogue’s numeric ranges', () => {
       integer_range: { minimum: 1, exclusive_minimum: false },
       number_range: { minimum: 0, exclusive_minimum: true, maximum: 1, exclusive_maximum: false },
     });
-    expect(entry('random_forest_classifier', 'n_estimators').integer_range).toEqual({ minimum: 1, exclusive_minimum: false, maximum: 10000, exclusive_maximum: false });
-    expect(entry('random_forest_classifier', 'n_estimators').description).toBe('Number of trees, at most 10000.');
+    expect(entry('random_forest_classifier', 'n_estimators').integer_range).toEqual({ minimum: 1, exclusive_minimum: false });
     expect(entry('linear_regression', 'fit_intercept').integer_range).toBeUndefined();
-  });
-
-  it('refuses an absurd count with a 400 naming the field, before any run is queued', async () => {
-    const experimentId = await user.createExperiment();
-    const datasetId = await user.uploadCsv(sampleCsv('iris.csv'), 'iris');
-    const train = (modelType: string, targetColumn: string | undefined, hyperparameters: Record<string, unknown>) =>
-      user.request('POST', '/api/v1/models/train', {
-        experiment_id: experimentId,
-        dataset_id: datasetId,
-        model_type: modelType,
-        ...(targetColumn ? { target_column: targetColumn } : {}),
-        hyperparameters,
-      });
-    const forest = await train('random_forest_classifier', 'species', { n_estimators: 1e11 });
-    expect(forest.statusCode).toBe(400);
-    expect(forest.json()).toEqual({
-      detail: "Invalid hyperparameter 'n_estimators' for random_forest_classifier: got 100000000000, allowed: an integer >= 1 and <= 10000",
-    });
-    const mlp = await train('mlp_classifier', 'species', { hidden_layer_sizes: [64, 1e6] });
-    expect(mlp.json()).toEqual({
-      detail:
-        "Invalid hyperparameter 'hidden_layer_sizes' for mlp_classifier: got [64,1000000], allowed: an integer >= 1 and <= 10000, or a list of integers >= 1 and <= 10000",
-    });
-    const kmeans = await train('kmeans', undefined, { n_clusters: 10_001 });
-    expect(kmeans.json()).toEqual({
-      detail: "Invalid hyperparameter 'n_clusters' for kmeans: got 10001, allowed: an integer >= 1 and <= 10000",
-    });
-    expect((await user.request('GET', `/api/v1/experiments/${experimentId}/runs`)).json().total).toBe(0);
   });
 
   it('lets the dashboard form accept exactly the values the server accepts, for every hyperparameter', () => {

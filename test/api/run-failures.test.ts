@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../src/store/database.js';
+import { MODEL_TOO_LARGE } from '../../src/training/allocation-failure.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
 import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
@@ -26,6 +27,20 @@ describeEachStack('every run reaches a final state', (stack) => {
     expect(status.completed_at).toEqual(expect.any(String));
     const metrics = await user.request('GET', `/api/v1/models/train/${runId}/metrics`);
     expect(metrics.json()).toEqual({ detail: 'Model run is not completed yet. Current status: failed' });
+  });
+
+  it('a count too large for memory is accepted, as scikit-learn accepts it, and fails the run saying so', async () => {
+    const user = await ApiClient.register(ty!.app);
+    const experimentId = await user.createExperiment();
+    const iris = await user.uploadCsv(sampleCsv('iris.csv'));
+    const runId = await user.train({
+      experiment_id: experimentId,
+      dataset_id: iris,
+      model_type: 'random_forest_classifier',
+      target_column: 'species',
+      hyperparameters: { n_estimators: 1e11 },
+    });
+    expect(await user.waitForRun(runId)).toMatchObject({ status: 'failed', message: 'Training failed', error: MODEL_TOO_LARGE });
   });
 
   it('a completed run with no stored metrics answers the spec 404', async () => {

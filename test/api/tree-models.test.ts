@@ -110,7 +110,7 @@ describe('the tree models and boosters train through the API', () => {
       hyperparameters: { num_leaves: 1 },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toBe("Invalid hyperparameter 'num_leaves' for lightgbm_classifier: got 1, allowed: an integer >= 2 and <= 131072");
+    expect(res.json().detail).toBe("Invalid hyperparameter 'num_leaves' for lightgbm_classifier: got 1, allowed: an integer >= 2");
   });
 
   it('reports all-zero importances, never NaN, for a booster on a constant target', async () => {

@@ -1,6 +1,5 @@
 import type { HyperparameterDef } from '../estimator/hyperparameters.js';
 import type { TreeTask } from '../tree/tree-params.js';
-import { MAX_BOOSTING_ROUNDS } from '../estimator/count-limits.js';
 
 /** A share in (0, 1]: subsample, colsample_bytree and their kin. */
 export const FRACTION = { min: 0, exclusiveMin: true, max: 1 } as const;
@@ -27,9 +26,9 @@ export function roundsDef(name: string, defaultValue: number, aliases?: readonly
   return {
     name,
     ...(aliases ? { aliases } : {}),
-    description: `Boosting iterations, at most ${MAX_BOOSTING_ROUNDS}: one tree each (one per class for more than two classes, except CatBoost).`,
+    description: 'Boosting iterations: one tree each (one per class for more than two classes, except CatBoost).',
     default: defaultValue,
-    int: { min: 1, max: MAX_BOOSTING_ROUNDS },
+    int: { min: 1 },
   };
 }
 

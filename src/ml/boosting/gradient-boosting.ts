@@ -4,7 +4,6 @@ import { boosterModels } from './booster-family.js';
 import { FRACTION, learningRateDef, lossDef, roundsDef } from './booster-params.js';
 import type { BoostPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
-import { MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 /** scikit-learn 1.2's GradientBoosting parameters: its tree parameters, depth 3 and friedman_mse, and the boosting ones. */
 function gradientBoostingHyperparameters(task: TreeTask): HyperparameterDef[] {
@@ -27,9 +26,9 @@ function gradientBoostingHyperparameters(task: TreeTask): HyperparameterDef[] {
       },
       {
         name: 'max_depth',
-        description: `Maximum depth of each tree, at most ${MAX_TREE_DEPTH}; null grows until leaves are pure or too small.`,
+        description: 'Maximum depth of each tree; null grows until leaves are pure or too small.',
         default: 3,
-        int: { min: 1, max: MAX_TREE_DEPTH },
+        int: { min: 1 },
         nullable: true,
       },
     ]),

@@ -6,7 +6,6 @@ import { boosterModels } from './booster-family.js';
 import { learningRateDef, lossDef, roundsDef } from './booster-params.js';
 import type { BoostPlan, EarlyStoppingPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
-import { MAX_ITERATIONS, MAX_LEAVES, MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 /** scikit-learn's rule for early_stopping='auto': on only above this many training rows. */
 const AUTO_EARLY_STOPPING_ROWS = 10_000;
@@ -22,16 +21,16 @@ function histGradientBoostingHyperparameters(task: TreeTask): HyperparameterDef[
     roundsDef('max_iter', 100),
     {
       name: 'max_leaf_nodes',
-      description: `Leaves per tree (at most ${MAX_LEAVES}), grown best-first by gain; null for no limit.`,
+      description: 'Leaves per tree, grown best-first by gain; null for no limit.',
       default: 31,
-      int: { min: 2, max: MAX_LEAVES },
+      int: { min: 2 },
       nullable: true,
     },
     {
       name: 'max_depth',
-      description: `Maximum depth of each tree, at most ${MAX_TREE_DEPTH}; null for no limit.`,
+      description: 'Maximum depth of each tree; null for no limit.',
       default: null,
-      int: { min: 1, max: MAX_TREE_DEPTH },
+      int: { min: 1 },
       nullable: true,
     },
     { name: 'min_samples_leaf', description: 'Minimum samples in each leaf.', default: 20, int: { min: 1 } },
@@ -63,9 +62,9 @@ function histGradientBoostingHyperparameters(task: TreeTask): HyperparameterDef[
     },
     {
       name: 'n_iter_no_change',
-      description: `Early stopping waits this many iterations (at most ${MAX_ITERATIONS}) for an improvement larger than tol.`,
+      description: 'Early stopping waits this many iterations for an improvement larger than tol.',
       default: 10,
-      int: { min: 1, max: MAX_ITERATIONS },
+      int: { min: 1 },
     },
     { name: 'tol', description: 'Smallest validation score improvement that counts.', default: 1e-7, float: { min: 0 } },
     RANDOM_STATE_DEF,

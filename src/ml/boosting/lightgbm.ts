@@ -6,7 +6,6 @@ import { boosterModels } from './booster-family.js';
 import { FRACTION, learningRateDef, roundsDef } from './booster-params.js';
 import type { BoostPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
-import { MAX_LEAVES, MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 /** LightGBM's parameters through its scikit-learn wrapper (LGBMClassifier / LGBMRegressor), with core aliases. */
 const HYPERPARAMETERS: HyperparameterDef[] = [
@@ -15,11 +14,11 @@ const HYPERPARAMETERS: HyperparameterDef[] = [
   {
     name: 'num_leaves',
     aliases: ['max_leaves'],
-    description: `Leaves per tree, grown leaf-wise (best gain first); at most ${MAX_LEAVES}, as in LightGBM.`,
+    description: 'Leaves per tree, grown leaf-wise (best gain first).',
     default: 31,
-    int: { min: 2, max: MAX_LEAVES },
+    int: { min: 2 },
   },
-  { name: 'max_depth', description: `Maximum depth of each tree, at most ${MAX_TREE_DEPTH}; -1 (or 0) for no limit.`, default: -1, int: { min: -1, max: MAX_TREE_DEPTH } },
+  { name: 'max_depth', description: 'Maximum depth of each tree; -1 (or 0) for no limit.', default: -1, int: { min: -1 } },
   {
     name: 'min_child_samples',
     aliases: ['min_data_in_leaf'],

@@ -7,7 +7,6 @@ import { boosterModels } from './booster-family.js';
 import { FRACTION, learningRateDef, roundsDef } from './booster-params.js';
 import type { BoostPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
-import { MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 /** XGBoost's kRtEps: a split must gain more than this, whatever gamma says. */
 const RT_EPS = 1e-6;
@@ -18,7 +17,7 @@ const SOFTMAX_HESSIAN_SCALE = 2;
 /** XGBoost 1.7's parameters through its scikit-learn wrapper, with their core aliases. */
 const HYPERPARAMETERS: HyperparameterDef[] = [
   roundsDef('n_estimators', 100),
-  { name: 'max_depth', description: `Maximum depth of each tree, grown depth-wise; at most ${MAX_TREE_DEPTH}.`, default: 6, int: { min: 1, max: MAX_TREE_DEPTH } },
+  { name: 'max_depth', description: 'Maximum depth of each tree, grown depth-wise.', default: 6, int: { min: 1 } },
   learningRateDef(0.3, ['eta']),
   {
     name: 'min_child_weight',

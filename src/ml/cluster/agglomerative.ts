@@ -10,7 +10,6 @@ import { metricDef, resolveMetric } from './distance-param.js';
 import { nnChain, type ChainLinkage } from './nn-chain.js';
 import { assertPairwiseFits, condensedCells } from './pairwise-limit.js';
 import { primSingleLinkage } from './single-linkage.js';
-import { MAX_CLUSTERS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'agglomerative_clustering';
 
@@ -20,9 +19,9 @@ export type Linkage = ChainLinkage | 'single';
 const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   {
     name: 'n_clusters',
-    description: `Number of clusters to cut the tree into, at most ${MAX_CLUSTERS}; must be null when distance_threshold is set.`,
+    description: 'Number of clusters to cut the tree into; must be null when distance_threshold is set.',
     default: 2,
-    int: { min: 1, max: MAX_CLUSTERS },
+    int: { min: 1 },
     nullable: true,
   },
   metricDef(null, ['euclidean', 'l2', 'manhattan', 'l1', 'cityblock']),

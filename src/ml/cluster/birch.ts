@@ -9,7 +9,6 @@ import { checkClusteringInput, checkPredictionInput } from './clustering-input.j
 import { ClustererBase, clusteringSpec, type ClusteringFit } from './clusterer-base.js';
 import { cutDendrogram } from './dendrogram.js';
 import { matrixState } from './fitted-state.js';
-import { MAX_CLUSTERS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'birch';
 
@@ -24,9 +23,9 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   { name: 'branching_factor', description: 'Most subclusters in one node of the CF tree before it splits.', default: 50, int: { min: 1, exclusiveMin: true } },
   {
     name: 'n_clusters',
-    description: `Clusters made from the leaf subclusters by ward agglomerative clustering, at most ${MAX_CLUSTERS}; null keeps every subcluster as a cluster.`,
+    description: 'Clusters made from the leaf subclusters by ward agglomerative clustering; null keeps every subcluster as a cluster.',
     default: 3,
-    int: { min: 1, max: MAX_CLUSTERS },
+    int: { min: 1 },
     nullable: true,
   },
 ];

@@ -1,6 +1,5 @@
 import type { HyperparameterDef } from '../estimator/hyperparameters.js';
 import type { KMeansInit } from './kmeans-init.js';
-import { MAX_CLUSTERS, MAX_RESTARTS } from '../estimator/count-limits.js';
 
 /** scikit-learn's random_state for the seeded clusterings. */
 export const RANDOM_STATE_DEF: HyperparameterDef = {
@@ -11,8 +10,8 @@ export const RANDOM_STATE_DEF: HyperparameterDef = {
   nullable: true,
 };
 
-export function nClustersDef(defaultValue: number, meaning = 'Number of clusters (centres) to find.'): HyperparameterDef {
-  return { name: 'n_clusters', description: `${meaning} At most ${MAX_CLUSTERS}.`, default: defaultValue, int: { min: 1, max: MAX_CLUSTERS } };
+export function nClustersDef(defaultValue: number, description = 'Number of clusters (centres) to find.'): HyperparameterDef {
+  return { name: 'n_clusters', description, default: defaultValue, int: { min: 1 } };
 }
 
 export const KMEANS_INIT_DEF: HyperparameterDef = {
@@ -26,9 +25,9 @@ export const KMEANS_INIT_DEF: HyperparameterDef = {
 export function nInitDef(defaultValue: number, autoRandom: number): HyperparameterDef {
   return {
     name: 'n_init',
-    description: `Runs from different initial centres (at most ${MAX_RESTARTS}); the best is kept. "auto": 1 for k-means++, ${autoRandom} for random.`,
+    description: `Runs from different initial centres; the best is kept. "auto": 1 for k-means++, ${autoRandom} for random.`,
     default: defaultValue,
-    int: { min: 1, max: MAX_RESTARTS },
+    int: { min: 1 },
     choices: ['auto'],
   };
 }

@@ -10,7 +10,6 @@ import { KMEANS_INIT_DEF, nClustersDef, nInitDef, RANDOM_STATE_DEF, resolveNInit
 import { nearestCentres } from './assign.js';
 import { initialCentres, type KMeansInit } from './kmeans-init.js';
 import { absoluteTolerance, lloyd, type KMeansRun } from './lloyd.js';
-import { MAX_ITERATIONS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'kmeans';
 
@@ -19,7 +18,7 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   nClustersDef(8),
   KMEANS_INIT_DEF,
   nInitDef(10, 10),
-  { name: 'max_iter', description: `Maximum Lloyd iterations per run, at most ${MAX_ITERATIONS}.`, default: 300, int: { min: 1, max: MAX_ITERATIONS } },
+  { name: 'max_iter', description: 'Maximum Lloyd iterations per run.', default: 300, int: { min: 1 } },
   {
     name: 'tol',
     description: 'Convergence threshold on the total squared centre shift, relative to the mean feature variance.',

@@ -12,7 +12,6 @@ import { KMEANS_INIT_DEF, nClustersDef, nInitDef, RANDOM_STATE_DEF, resolveNInit
 import { initialCentres, type KMeansInit } from './kmeans-init.js';
 import { absoluteTolerance, squaredShift } from './lloyd.js';
 import { MiniBatchConvergence, miniBatchStep, reassignLightCentres } from './mini-batch-step.js';
-import { MAX_BATCH_ROWS, MAX_ITERATIONS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'mini_batch_kmeans';
 
@@ -20,8 +19,8 @@ const MODEL_TYPE = 'mini_batch_kmeans';
 const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   nClustersDef(8),
   KMEANS_INIT_DEF,
-  { name: 'max_iter', description: `Most passes over the data (in mini-batches) before stopping, at most ${MAX_ITERATIONS}.`, default: 100, int: { min: 1, max: MAX_ITERATIONS } },
-  { name: 'batch_size', description: `Rows drawn (with replacement) for each update, at most ${MAX_BATCH_ROWS}.`, default: 1024, int: { min: 1, max: MAX_BATCH_ROWS } },
+  { name: 'max_iter', description: 'Most passes over the data (in mini-batches) before stopping.', default: 100, int: { min: 1 } },
+  { name: 'batch_size', description: 'Rows drawn (with replacement) for each update.', default: 1024, int: { min: 1 } },
   {
     name: 'tol',
     description: 'Stop when the centres move less than this in total squared distance, relative to the mean feature variance; 0 disables it.',
@@ -30,12 +29,12 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   },
   {
     name: 'max_no_improvement',
-    description: `Stop after this many batches (at most ${MAX_ITERATIONS}) without a new best smoothed inertia; null disables it.`,
+    description: 'Stop after this many batches without a new best smoothed inertia; null disables it.',
     default: 10,
-    int: { min: 0, max: MAX_ITERATIONS },
+    int: { min: 0 },
     nullable: true,
   },
-  { name: 'init_size', description: `Rows drawn to choose initial centres, at most ${MAX_BATCH_ROWS}; null means 3 x batch_size.`, default: null, int: { min: 1, max: MAX_BATCH_ROWS }, nullable: true },
+  { name: 'init_size', description: 'Rows drawn to choose initial centres; null means 3 x batch_size.', default: null, int: { min: 1 }, nullable: true },
   nInitDef(3, 3),
   {
     name: 'reassignment_ratio',

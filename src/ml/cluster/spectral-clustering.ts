@@ -12,7 +12,6 @@ import { nClustersDef, RANDOM_STATE_DEF } from './common-params.js';
 import { KMeans, kmeansSpec } from './kmeans.js';
 import { assertPairwiseFits, squareCells } from './pairwise-limit.js';
 import { spectralEmbedding } from './spectral-embedding.js';
-import { MAX_CLUSTERS, MAX_NEIGHBORS, MAX_RESTARTS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'spectral_clustering';
 
@@ -26,9 +25,9 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
     choices: ['arpack', 'lobpcg', 'amg'],
     nullable: true,
   },
-  { name: 'n_components', description: `Embedding dimensions, at most ${MAX_CLUSTERS}; null uses n_clusters.`, default: null, int: { min: 1, max: MAX_CLUSTERS }, nullable: true },
+  { name: 'n_components', description: 'Embedding dimensions; null uses n_clusters.', default: null, int: { min: 1 }, nullable: true },
   RANDOM_STATE_DEF,
-  { name: 'n_init', description: `k-means runs on the embedding (at most ${MAX_RESTARTS}); the best is kept.`, default: 10, int: { min: 1, max: MAX_RESTARTS } },
+  { name: 'n_init', description: 'k-means runs on the embedding; the best is kept.', default: 10, int: { min: 1 } },
   { name: 'gamma', description: 'Scale of the rbf affinity exp(-gamma ||x - y||^2).', default: 1.0, float: { min: 0 } },
   {
     name: 'affinity',
@@ -36,7 +35,7 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
     default: 'rbf',
     choices: ['rbf', 'nearest_neighbors'],
   },
-  { name: 'n_neighbors', description: `Neighbours per row for affinity="nearest_neighbors", at most ${MAX_NEIGHBORS}.`, default: 10, int: { min: 1, max: MAX_NEIGHBORS } },
+  { name: 'n_neighbors', description: 'Neighbours per row for affinity="nearest_neighbors".', default: 10, int: { min: 1 } },
   {
     name: 'assign_labels',
     description: 'How the embedding becomes labels: k-means (the only strategy offered here).',

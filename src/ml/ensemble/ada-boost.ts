@@ -10,7 +10,6 @@ import { checkClasses, mostProbableClass, treeModelSpec } from '../tree/tree-mod
 import { RANDOM_STATE_DEF, seedOf } from '../tree/tree-params.js';
 import { WeakLearner } from './weak-learner.js';
 import { WeightedTreesModel } from './weighted-trees.js';
-import { MAX_ESTIMATORS, MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 /** numpy's float64 eps: scikit-learn clips probabilities to it before taking logs. */
 const EPS = Number.EPSILON;
@@ -20,12 +19,12 @@ export function adaBoostHyperparameters(depth: number, depthMeaning: string): Hy
   return [
     {
       name: 'n_estimators',
-      description: `Boosting rounds at most (fewer when a tree fits perfectly), up to ${MAX_ESTIMATORS}.`,
+      description: 'Boosting rounds at most (fewer when a tree fits perfectly).',
       default: 50,
-      int: { min: 1, max: MAX_ESTIMATORS },
+      int: { min: 1 },
     },
     { name: 'learning_rate', description: "Shrinks each tree's weight.", default: 1, float: { min: 0, exclusiveMin: true } },
-    { name: 'max_depth', description: `${depthMeaning} At most ${MAX_TREE_DEPTH}.`, default: depth, int: { min: 1, max: MAX_TREE_DEPTH } },
+    { name: 'max_depth', description: depthMeaning, default: depth, int: { min: 1 } },
     RANDOM_STATE_DEF,
   ];
 }

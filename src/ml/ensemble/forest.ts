@@ -4,7 +4,6 @@ import { threadsForJobs } from '../parallel/thread-count.js';
 import type { GrowPlan } from '../tree/tree-ensemble.js';
 import type { TreeModelDefinition } from '../tree/tree-model.js';
 import { countOf, growthLimits, seedOf, treeHyperparameters, type TreeTask } from '../tree/tree-params.js';
-import { MAX_ESTIMATORS } from '../estimator/count-limits.js';
 
 /**
  * What tells a random forest from extra trees, scikit-learn's two averaging forests: whether rows
@@ -17,7 +16,7 @@ export interface ForestKind {
 
 function forestHyperparameters(task: TreeTask, kind: ForestKind): HyperparameterDef[] {
   return [
-    { name: 'n_estimators', description: `Number of trees, at most ${MAX_ESTIMATORS}.`, default: 100, int: { min: 1, max: MAX_ESTIMATORS } },
+    { name: 'n_estimators', description: 'Number of trees.', default: 100, int: { min: 1 } },
     // scikit-learn 1.2 defaults: sqrt(features) per split for classification, all of them for regression.
     ...treeHyperparameters(task, task === 'classification' ? 'sqrt' : 1),
     {

@@ -9,7 +9,6 @@ import { minimizeLbfgs } from './lbfgs.js';
 import { LinearClassifierBase, type LinearClassifierFit } from './linear-classifier-base.js';
 import { sigmoid } from './logistic-link.js';
 import { logisticObjective, logisticWeightCount, logisticWeightLayout, type LogisticProblem } from './logistic-loss.js';
-import { MAX_ITERATIONS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'logistic_regression';
 
@@ -30,9 +29,9 @@ export const logisticRegressionHyperparameters: readonly HyperparameterDef[] = [
   },
   {
     name: 'max_iter',
-    description: `Maximum number of L-BFGS iterations, at most ${MAX_ITERATIONS}`,
+    description: 'Maximum number of L-BFGS iterations',
     default: 100,
-    int: { min: 0, max: MAX_ITERATIONS },
+    int: { min: 0 },
   },
   {
     name: 'tol',

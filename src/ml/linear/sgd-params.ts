@@ -4,7 +4,6 @@ import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparame
 import { validationSplit } from '../preprocessing/validation-split.js';
 import type { SgdLearningRate, SgdOptions, SgdPenalty } from './plain-sgd.js';
 import { sgdLoss } from './sgd-losses.js';
-import { MAX_ITERATIONS } from '../estimator/count-limits.js';
 
 /** Where scikit-learn's SGDClassifier and SGDRegressor differ in their shared parameters. */
 export interface SgdDefaults {
@@ -29,7 +28,7 @@ export function sgdHyperparameters(defaults: SgdDefaults): HyperparameterDef[] {
     { name: 'alpha', description: 'Regularisation strength (and the scale of the "optimal" learning rate)', default: 1e-4, float: { min: 0 } },
     { name: 'l1_ratio', description: 'Share of L1 in the elasticnet penalty', default: 0.15, float: { min: 0, max: 1 } },
     { name: 'fit_intercept', description: 'Learn an unpenalised intercept', default: true, bool: true },
-    { name: 'max_iter', description: `Maximum number of epochs (passes over the training rows), at most ${MAX_ITERATIONS}`, default: 1000, int: { min: 1, max: MAX_ITERATIONS } },
+    { name: 'max_iter', description: 'Maximum number of epochs (passes over the training rows)', default: 1000, int: { min: 1 } },
     {
       name: 'tol',
       description: 'Stop after n_iter_no_change epochs without improving the loss (or validation score) by tol; null never stops early',
@@ -73,7 +72,7 @@ export function sgdHyperparameters(defaults: SgdDefaults): HyperparameterDef[] {
       default: 0.1,
       float: { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true },
     },
-    { name: 'n_iter_no_change', description: `Epochs without improvement before stopping, at most ${MAX_ITERATIONS}`, default: 5, int: { min: 1, max: MAX_ITERATIONS } },
+    { name: 'n_iter_no_change', description: 'Epochs without improvement before stopping', default: 5, int: { min: 1 } },
     {
       name: 'average',
       description: 'true or n: return the average of the weights over the steps from the first (or the n-th) on',

@@ -10,13 +10,12 @@ import { expectationMaximisation, meanLogLikelihood, type EmOptions, type EmRun 
 import { mostLikelyComponent, weightedLogProb } from './gaussian-log-prob.js';
 import type { CovarianceType, GaussianParameters } from './gaussian-parameters.js';
 import { initialResponsibilities, type MixtureInit } from './initial-responsibilities.js';
-import { MAX_CLUSTERS, MAX_ITERATIONS, MAX_RESTARTS } from '../estimator/count-limits.js';
 
 const MODEL_TYPE = 'gaussian_mixture';
 
 /** scikit-learn 1.2 names, defaults and constraints (no weights_init, means_init, precisions_init or warm_start). */
 const HYPERPARAMETERS: readonly HyperparameterDef[] = [
-  { name: 'n_components', description: `Number of Gaussian components (clusters), at most ${MAX_CLUSTERS}.`, default: 1, int: { min: 1, max: MAX_CLUSTERS } },
+  { name: 'n_components', description: 'Number of Gaussian components (clusters).', default: 1, int: { min: 1 } },
   {
     name: 'covariance_type',
     description: 'Shape of each covariance: full (own matrix), tied (one shared matrix), diag (own variances), spherical (one variance).',
@@ -25,8 +24,8 @@ const HYPERPARAMETERS: readonly HyperparameterDef[] = [
   },
   { name: 'tol', description: 'EM stops when the mean log-likelihood gains less than this.', default: 1e-3, float: { min: 0 } },
   { name: 'reg_covar', description: 'Added to every variance so covariances stay positive definite.', default: 1e-6, float: { min: 0 } },
-  { name: 'max_iter', description: `Most EM iterations per initialisation, at most ${MAX_ITERATIONS}.`, default: 100, int: { min: 0, max: MAX_ITERATIONS } },
-  { name: 'n_init', description: `Initialisations (at most ${MAX_RESTARTS}); the one with the highest likelihood is kept.`, default: 1, int: { min: 1, max: MAX_RESTARTS } },
+  { name: 'max_iter', description: 'Most EM iterations per initialisation.', default: 100, int: { min: 0 } },
+  { name: 'n_init', description: 'Initialisations; the one with the highest likelihood is kept.', default: 1, int: { min: 1 } },
   {
     name: 'init_params',
     description: 'How responsibilities start: a k-means run, k-means++ seed rows, uniform random, or random rows.',

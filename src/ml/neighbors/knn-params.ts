@@ -3,11 +3,10 @@ import { InvalidTrainingDataError } from '../estimator/errors.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
 import type { DistanceMetric } from '../kernels/distances.js';
 import { forEachNeighbourhood, type ReferencePoints } from './nearest-neighbors.js';
-import { MAX_NEIGHBORS } from '../estimator/count-limits.js';
 
 /** scikit-learn 1.2 KNeighborsClassifier's and KNeighborsRegressor's names, defaults and constraints. */
 export const knnHyperparameters: readonly HyperparameterDef[] = [
-  { name: 'n_neighbors', description: `Number of neighbours that vote, at most ${MAX_NEIGHBORS}`, default: 5, int: { min: 1, max: MAX_NEIGHBORS } },
+  { name: 'n_neighbors', description: 'Number of neighbours that vote', default: 5, int: { min: 1 } },
   {
     name: 'weights',
     description: '"uniform": one vote per neighbour; "distance": votes weighted by 1 / distance (null means uniform)',

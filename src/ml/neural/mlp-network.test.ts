@@ -91,11 +91,11 @@ describe('the MLP network', () => {
     const resolve = (value: unknown) => resolveHyperparameters('mlp_classifier', mlpHyperparameters, { hidden_layer_sizes: value });
     expect(resolve(16).hidden_layer_sizes).toBe(16);
     expect(resolve([64, 32]).hidden_layer_sizes).toEqual([64, 32]);
-    for (const bad of [[], [0], [8, 2.5], ['8'], 0, 10_001, [64, 1e11]]) {
+    for (const bad of [[], [0], [8, 2.5], ['8'], 0]) {
       expect(() => resolve(bad)).toThrow(
         new InvalidHyperparameterError(
           'hidden_layer_sizes',
-          `Invalid hyperparameter 'hidden_layer_sizes' for mlp_classifier: got ${JSON.stringify(bad)}, allowed: an integer >= 1 and <= 10000, or a list of integers >= 1 and <= 10000`,
+          `Invalid hyperparameter 'hidden_layer_sizes' for mlp_classifier: got ${JSON.stringify(bad)}, allowed: an integer >= 1, or a list of integers >= 1`,
         ),
       );
     }

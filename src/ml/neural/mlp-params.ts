@@ -1,5 +1,4 @@
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
-import { MAX_BATCH_ROWS, MAX_ITERATIONS, MAX_LAYER_WIDTH } from '../estimator/count-limits.js';
 
 /** [0, 1): Adam's decay rates. */
 const UNIT_INTERVAL_OPEN_ABOVE = { min: 0, max: 1, exclusiveMax: true };
@@ -8,10 +7,10 @@ const UNIT_INTERVAL_OPEN_ABOVE = { min: 0, max: 1, exclusiveMax: true };
 export const mlpHyperparameters: readonly HyperparameterDef[] = [
   {
     name: 'hidden_layer_sizes',
-    description: `Units per hidden layer, at most ${MAX_LAYER_WIDTH} each: a number for one layer, or a list such as [64, 32] for several`,
+    description: 'Units per hidden layer: a number for one layer, or a list such as [64, 32] for several',
     default: 100,
-    int: { min: 1, max: MAX_LAYER_WIDTH },
-    intList: { min: 1, max: MAX_LAYER_WIDTH },
+    int: { min: 1 },
+    intList: { min: 1 },
   },
   {
     name: 'activation',
@@ -28,10 +27,10 @@ export const mlpHyperparameters: readonly HyperparameterDef[] = [
   { name: 'alpha', description: 'L2 penalty on the weights', default: 1e-4, float: { min: 0 } },
   {
     name: 'batch_size',
-    description: `Rows per mini-batch, at most ${MAX_BATCH_ROWS}; "auto" is min(200, n_samples) (not used by lbfgs)`,
+    description: 'Rows per mini-batch; "auto" is min(200, n_samples) (not used by lbfgs)',
     default: 'auto',
     choices: ['auto'],
-    int: { min: 1, max: MAX_BATCH_ROWS },
+    int: { min: 1 },
   },
   {
     name: 'learning_rate',
@@ -46,7 +45,7 @@ export const mlpHyperparameters: readonly HyperparameterDef[] = [
     float: { min: 0, exclusiveMin: true },
   },
   { name: 'power_t', description: 'Exponent of the invscaling schedule', default: 0.5, float: { min: 0 } },
-  { name: 'max_iter', description: `Maximum epochs (sgd, adam) or L-BFGS iterations, at most ${MAX_ITERATIONS}`, default: 200, int: { min: 1, max: MAX_ITERATIONS } },
+  { name: 'max_iter', description: 'Maximum epochs (sgd, adam) or L-BFGS iterations', default: 200, int: { min: 1 } },
   { name: 'shuffle', description: 'Shuffle the rows before every epoch (sgd, adam)', default: true, bool: true },
   {
     name: 'random_state',
@@ -80,11 +79,11 @@ export const mlpHyperparameters: readonly HyperparameterDef[] = [
   { name: 'epsilon', description: "Adam's numerical-stability term", default: 1e-8, float: { min: 0, exclusiveMin: true } },
   {
     name: 'n_iter_no_change',
-    description: `Epochs without improvement by tol before stopping (sgd, adam), at most ${MAX_ITERATIONS}`,
+    description: 'Epochs without improvement by tol before stopping (sgd, adam)',
     default: 10,
-    int: { min: 1, max: MAX_ITERATIONS },
+    int: { min: 1 },
   },
-  { name: 'max_fun', description: `Most loss evaluations L-BFGS may make, at most ${MAX_ITERATIONS}`, default: 15000, int: { min: 1, max: MAX_ITERATIONS } },
+  { name: 'max_fun', description: 'Most loss evaluations L-BFGS may make', default: 15000, int: { min: 1 } },
 ];
 
 /** Hidden layer widths from hidden_layer_sizes. */

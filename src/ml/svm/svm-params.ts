@@ -1,7 +1,6 @@
 import type { Matrix } from '../core/matrix.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
 import { resolveGamma, type KernelKind, type KernelSpec } from './kernel.js';
-import { MAX_ITERATIONS } from '../estimator/count-limits.js';
 
 /** The kernel and solver hyperparameters scikit-learn 1.2's SVC and SVR share, with its defaults and constraints. */
 export const libsvmHyperparameters: readonly HyperparameterDef[] = [
@@ -44,7 +43,7 @@ export const libsvmHyperparameters: readonly HyperparameterDef[] = [
     default: 200,
     float: { min: 0, exclusiveMin: true },
   },
-  { name: 'max_iter', description: `Solver iteration limit, at most ${MAX_ITERATIONS}; -1 for none`, default: -1, int: { min: -1, max: MAX_ITERATIONS } },
+  { name: 'max_iter', description: 'Solver iteration limit; -1 for none', default: -1, int: { min: -1 } },
 ];
 
 /** The kernel of a fit: gamma resolved against the training rows (so it is saved as a number). */

@@ -2,7 +2,6 @@ import { InvalidHyperparameterError } from '../estimator/errors.js';
 import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
 import { MAX_BINS } from './bin-mapper.js';
 import { UNLIMITED_GROWTH, type GrowthLimits } from './tree-learner.js';
-import { MAX_LEAVES, MAX_TREE_DEPTH } from '../estimator/count-limits.js';
 
 export type TreeTask = 'classification' | 'regression';
 
@@ -18,9 +17,9 @@ export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string |
     criterionDef(task),
     {
       name: 'max_depth',
-      description: `Maximum depth of a tree, at most ${MAX_TREE_DEPTH}; null grows until leaves are pure or too small to split.`,
+      description: 'Maximum depth of a tree; null grows until leaves are pure or too small to split.',
       default: null,
-      int: { min: 1, max: MAX_TREE_DEPTH },
+      int: { min: 1 },
       nullable: true,
     },
     {
@@ -55,9 +54,9 @@ export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string |
     },
     {
       name: 'max_leaf_nodes',
-      description: `Maximum leaves per tree (at most ${MAX_LEAVES}), grown best-first by impurity decrease; null for unlimited.`,
+      description: 'Maximum leaves per tree, grown best-first by impurity decrease; null for unlimited.',
       default: null,
-      int: { min: 2, max: MAX_LEAVES },
+      int: { min: 2 },
       nullable: true,
     },
     {
