@@ -12,7 +12,7 @@ const thrownBy = (work: () => unknown): unknown => {
 
 describe('explainAllocationFailure', () => {
   it('says plainly that the model did not fit in memory when V8 refuses an allocation', () => {
-    const refusals = [() => new Array(1e11), () => new Float64Array(1e11), () => new Int32Array(-1)];
+    const refusals = [() => new Array(1e11), () => new Float64Array(1e11), () => new Int32Array(-1), () => 'x'.repeat(2 ** 30)];
     for (const refusal of refusals) {
       const explained = explainAllocationFailure(thrownBy(refusal)) as Error;
       expect(explained.message).toBe(MODEL_TOO_LARGE);

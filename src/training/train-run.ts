@@ -13,7 +13,6 @@ import {
 } from '../ml/index.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelDocument, type ModelInput } from '../artifacts/model-file.js';
 import { findColumn, type Table } from '../datasets/table.js';
-import { explainAllocationFailure } from './allocation-failure.js';
 import { buildDesign, type Design } from './design.js';
 import { evaluateClassifier, evaluateClusterer, evaluateRegressor, type Evaluation } from './evaluate.js';
 import { encodeLabels, encodeWithClasses } from './label-encoding.js';
@@ -43,18 +42,9 @@ export interface TrainingOutcome {
 
 /**
  * Trains one run: split (or take the test data set), fit the preprocessing on the training rows
- * only, fit the model, score it, explain it. Pure CPU work, no I/O. An array too large to allocate
- * fails the run with a plain message rather than V8's "Invalid array length".
+ * only, fit the model, score it, explain it. Pure CPU work, no I/O.
  */
 export function trainRun(data: TrainingData, config: RunConfig, onProgress: (fraction: number) => void): TrainingOutcome {
-  try {
-    return train(data, config, onProgress);
-  } catch (err) {
-    throw explainAllocationFailure(err);
-  }
-}
-
-function train(data: TrainingData, config: RunConfig, onProgress: (fraction: number) => void): TrainingOutcome {
   const spec = findModelSpec(config.modelType);
   if (!spec) throw new Error(`unknown model type ${config.modelType}`);
   const design = buildDesign(data.train, config.featureColumns, config.targetColumn);
