@@ -78,6 +78,19 @@ describe('classificationReport wording', () => {
     expect(report.warnings.auc_roc).toMatch(/sums to 2, not 1/);
     expect(() => rocAucOvrMacro(Int32Array.of(0, 1, 2), scores)).toThrow(RangeError);
   });
+
+  it('gives no AUC from non-finite probabilities or decision values, which scikit-learn refuses', () => {
+    const yTrue = Int32Array.of(0, 1, 0, 1);
+    const nanProba = matrixFromRows([[NaN, NaN], [NaN, NaN], [0.5, 0.5], [0.2, 0.8]]);
+    const fromProba = classificationReport(yTrue, Int32Array.of(0, 0, 0, 1), nanProba, 2);
+    expect(fromProba.metrics.auc_roc).toBeNull();
+    expect(fromProba.warnings.auc_roc).toBe('not computable: the model predicted 4 non-finite probabilities (infinite or NaN) on the test rows');
+
+    const decision = matrixFromRows([[Infinity], [1], [-1], [2]]);
+    const fromDecision = classificationReport(yTrue, Int32Array.of(1, 1, 0, 1), null, 2, decision);
+    expect(fromDecision.metrics.auc_roc).toBeNull();
+    expect(fromDecision.warnings.auc_roc).toBe('not computable: the model predicted 1 non-finite decision value (infinite or NaN) on the test rows');
+  });
 });
 
 describe('single metrics', () => {

@@ -1,5 +1,5 @@
 import type { Matrix } from '../core/matrix.js';
-import { checkPair } from './check.js';
+import { checkPair, countNonFinite, nonFiniteOutputReason } from './check.js';
 import { multiclassAucProblem, rocAucOvrMacro, rocAucScore } from './roc-auc.js';
 
 /**
@@ -119,6 +119,8 @@ function aucFromProbabilities(
   if (proba.nCols !== nClasses) {
     return { value: null, reason: `probabilities have ${proba.nCols} columns for ${nClasses} classes` };
   }
+  const nonFinite = countNonFinite(proba.data);
+  if (nonFinite > 0) return { value: null, reason: nonFiniteOutputReason(nonFinite, 'probability', 'probabilities') };
   if (!hasTwoClassesOrMore(yTrue)) return { value: null, reason: 'only one class in the test split' };
   if (nClasses === 2) {
     return { value: rocAucScore(yTrue, proba.data.subarray(proba.nRows, 2 * proba.nRows), POSITIVE_CLASS), reason: null };
@@ -132,6 +134,8 @@ function aucFromDecision(yTrue: Int32Array, decision: Matrix, nClasses: number):
   if (nClasses !== 2 || decision.nCols !== 1) {
     return { value: null, reason: 'the model gives no class probabilities, which one-vs-rest AUC over more than two classes needs' };
   }
+  const nonFinite = countNonFinite(decision.data);
+  if (nonFinite > 0) return { value: null, reason: nonFiniteOutputReason(nonFinite, 'decision value', 'decision values') };
   if (!hasTwoClassesOrMore(yTrue)) return { value: null, reason: 'only one class in the test split' };
   return { value: rocAucScore(yTrue, decision.data, POSITIVE_CLASS), reason: 'from decision_function: the model gives no class probabilities' };
 }

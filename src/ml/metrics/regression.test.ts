@@ -75,4 +75,12 @@ describe('regression metrics that are not finite numbers', () => {
     expect(report.metrics).toEqual({ mae: null, mse: null, rmse: null, r2: null });
     expect(report.warnings).toEqual({ mae: reason, mse: reason, rmse: reason, r2: reason });
   });
+
+  it('give R^2 the non-finite reason, not the constant-y_true 0.0, when y_true is constant', () => {
+    const report = regressionReport(Float64Array.of(7, 7, 7), Float64Array.of(NaN, NaN, Infinity));
+    const reason = 'not computable: the model predicted 3 non-finite values (infinite or NaN) on the test rows';
+    expect(report.metrics).toEqual({ mae: null, mse: null, rmse: null, r2: null });
+    expect(report.warnings).toEqual({ mae: reason, mse: reason, rmse: reason, r2: reason });
+    expect(r2Score(Float64Array.of(7, 7), Float64Array.of(7, NaN))).toBeNaN();
+  });
 });

@@ -1,4 +1,4 @@
-import { checkPair } from './check.js';
+import { checkPair, countNonFinite, nonFiniteOutputReason } from './check.js';
 
 export interface RegressionReport {
   /** null where the metric is undefined or not a finite number; `warnings` says why. */
@@ -27,7 +27,8 @@ export function rootMeanSquaredError(yTrue: Float64Array, yPred: Float64Array): 
 /**
  * Coefficient of determination with scikit-learn's force_finite=True: perfect predictions score
  * 1.0 even when y_true is constant, and imperfect predictions of a constant y_true score 0.0 instead
- * of -inf. NaN below two samples, where scikit-learn also returns NaN (with a warning).
+ * of -inf. NaN below two samples, where scikit-learn also returns NaN (with a warning), and NaN for
+ * non-finite predictions, which scikit-learn refuses: neither convention may hide them.
  *
  * Deliberate deviation: we call y_true constant when all its values are equal. scikit-learn tests
  * the summed squared deviation from np.mean for exactly 0, and the rounded mean of e.g. three 0.1s
@@ -35,7 +36,7 @@ export function rootMeanSquaredError(yTrue: Float64Array, yPred: Float64Array): 
  */
 export function r2Score(yTrue: Float64Array, yPred: Float64Array): number {
   checkPair(yTrue, yPred);
-  if (yTrue.length < 2) return NaN;
+  if (yTrue.length < 2 || countNonFinite(yPred) > 0) return NaN;
   const residual = residualSumOfSquares(yTrue, yPred);
   if (residual === 0) return 1;
   if (isConstant(yTrue)) return 0;
@@ -69,10 +70,8 @@ const SUMMED: Record<RegressionMetric, string> = {
 /** Why a metric came out NaN or infinite: too few samples, non-finite predictions, or a sum past the largest double. */
 function whyNotFinite(name: RegressionMetric, yTrue: Float64Array, yPred: Float64Array): string {
   if (name === 'r2' && yTrue.length < 2) return `R^2 is not defined with fewer than two samples (got ${yTrue.length})`;
-  const nonFinite = yPred.filter((v) => !Number.isFinite(v)).length;
-  if (nonFinite > 0) {
-    return `not computable: the model predicted ${nonFinite} non-finite value${nonFinite === 1 ? '' : 's'} (infinite or NaN) on the test rows`;
-  }
+  const nonFinite = countNonFinite(yPred);
+  if (nonFinite > 0) return nonFiniteOutputReason(nonFinite, 'value', 'values');
   return `not computable: ${SUMMED[name]} overflows the largest double (1.8e308); the target's values are too large, rescale them`;
 }
 
