@@ -55,6 +55,12 @@ describe('clusteringReport matches scikit-learn 1.2.1', () => {
     expect(report.metrics.silhouette_score).toBeNull();
     expect(report.warnings.noise).toMatch(/^2 points/);
   });
+
+  it('Davies-Bouldin is not 0 when centroids past the largest double make every distance NaN', () => {
+    const X = matrixFromRows([[1e308], [1e308], [1e308], [1e308], [1.5e308], [1.5e308]]);
+    // No NaN ratio beats the worst ratio's -Infinity start; the answers show it as null with the overflow reason.
+    expect(daviesBouldinScore(X, Int32Array.of(0, 1, 0, 1, 0, 1))).toBe(-Infinity);
+  });
 });
 
 /** Naive reference for one row's silhouette: plain loops over every other row. */

@@ -119,9 +119,10 @@ function clusterCentroids(X: Matrix, labels: Int32Array): Centroids {
   return { codes, nClusters, centroids, sizes };
 }
 
+/** A NaN distance (centroids past the largest double) is not near zero, so the index stays NaN rather than 0. */
 function allCentroidDistancesNearZero(nClusters: number, distance: (a: number, b: number) => number): boolean {
   for (let a = 0; a < nClusters; a++) {
-    for (let b = 0; b < nClusters; b++) if (Math.abs(distance(a, b)) > ALLCLOSE_ATOL) return false;
+    for (let b = 0; b < nClusters; b++) if (!(Math.abs(distance(a, b)) <= ALLCLOSE_ATOL)) return false;
   }
   return true;
 }
