@@ -58,6 +58,27 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
       { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { max_depth: 'deep' } },
       'Invalid hyperparameter \'max_depth\' for random_forest_classifier: got "deep", allowed: an integer >= 1, or null',
     ],
+    // JSON's 1 is the count 1, which scikit-learn refuses for min_samples_split; fractions stay below 1.
+    [
+      { model_type: 'decision_tree_classifier', target_column: 'species', hyperparameters: { min_samples_split: 1 } },
+      "Invalid hyperparameter 'min_samples_split' for decision_tree_classifier: got 1, allowed: an integer >= 2, or a number > 0 and < 1",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { min_samples_split: 1 } },
+      "Invalid hyperparameter 'min_samples_split' for random_forest_classifier: got 1, allowed: an integer >= 2, or a number > 0 and < 1",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { min_samples_leaf: 1.5 } },
+      "Invalid hyperparameter 'min_samples_leaf' for random_forest_classifier: got 1.5, allowed: an integer >= 1, or a number > 0 and < 1",
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { max_features: 1.5 } },
+      'Invalid hyperparameter \'max_features\' for random_forest_classifier: got 1.5, allowed: an integer >= 1, or a number > 0 and <= 1, or one of "sqrt", "log2", or null',
+    ],
+    [
+      { model_type: 'random_forest_classifier', target_column: 'species', hyperparameters: { max_samples: 1.5 } },
+      "Invalid hyperparameter 'max_samples' for random_forest_classifier: got 1.5, allowed: an integer >= 1, or a number > 0 and <= 1, or null",
+    ],
     [
       { model_type: 'knn_classifier', target_column: 'species', hyperparameters: { n_trees: 3 } },
       expect.stringMatching(/^Unknown hyperparameter 'n_trees' for knn_classifier\. Allowed: n_neighbors, weights, /),

@@ -32,6 +32,11 @@ describe('the catalogue’s numeric ranges', () => {
       integer_range: { minimum: 1, exclusive_minimum: false },
       number_range: { minimum: 0, exclusive_minimum: true, maximum: 1, exclusive_maximum: false },
     });
+    // JSON's 1 is a count, and scikit-learn refuses the count 1, so the fraction form stops short of 1.
+    expect(entry('decision_tree_classifier', 'min_samples_split')).toMatchObject({
+      integer_range: { minimum: 2, exclusive_minimum: false },
+      number_range: { minimum: 0, exclusive_minimum: true, maximum: 1, exclusive_maximum: true },
+    });
     expect(entry('random_forest_classifier', 'n_estimators').integer_range).toEqual({ minimum: 1, exclusive_minimum: false });
     expect(entry('linear_regression', 'fit_intercept').integer_range).toBeUndefined();
   });

@@ -44,16 +44,21 @@ describe('tree hyperparameters', () => {
     expect(() => limitsFor({ max_features: 31 })).toThrow(InvalidHyperparameterError);
   });
 
-  it('accept exactly scikit-learn 1.2 constraints', () => {
+  it('accept exactly scikit-learn constraints', () => {
     const ok = (given: Record<string, unknown>) => expect(() => resolveHyperparameters('t', defs, given)).not.toThrow();
     const bad = (given: Record<string, unknown>) =>
       expect(() => resolveHyperparameters('t', defs, given)).toThrow(InvalidHyperparameterError);
-    ok({ criterion: 'log_loss', max_depth: 1, min_samples_split: 1.0, min_samples_leaf: 0.5, max_leaf_nodes: 2 });
+    ok({ criterion: 'log_loss', max_depth: 1, min_samples_split: 0.999, min_samples_leaf: 0.5, max_leaf_nodes: 2 });
+    ok({ min_samples_leaf: 1, max_features: 1 });
     ok({ min_weight_fraction_leaf: 0.5, min_impurity_decrease: 3, random_state: 0, max_bins: 2 });
     bad({ criterion: 'squared_error' });
     bad({ max_depth: 0 });
     bad({ min_samples_split: 0 });
+    bad({ min_samples_split: 1 });
+    bad({ min_samples_split: 1.5 });
     bad({ min_samples_leaf: 0 });
+    bad({ min_samples_leaf: 1.5 });
+    bad({ max_features: 1.5 });
     bad({ min_weight_fraction_leaf: 0.6 });
     bad({ max_features: 'auto' });
     bad({ max_leaf_nodes: 1 });

@@ -7,10 +7,12 @@ export type TreeTask = 'classification' | 'regression';
 
 /**
  * The hyperparameters every tree model shares, with scikit-learn 1.2's names, defaults and
- * constraints. JSON cannot tell 1 from 1.0, so where scikit-learn takes both a count and a
- * fraction, an integer is a count except for max_features and max_samples, where 1 reads as the
- * fraction 1.0 ("all"): that is scikit-learn's own default spelling for them, and one feature
- * per split or a one-row bootstrap is never what 1 is meant to say.
+ * constraints, except that min_samples_split refuses 1 as scikit-learn 1.3 does (1.2 let the
+ * integer through its fraction range and grew as if given 2). JSON cannot tell 1 from 1.0, so
+ * where scikit-learn takes both a count and a fraction, an integer is a count except for
+ * max_features and max_samples, where 1 reads as the fraction 1.0 ("all"): that is
+ * scikit-learn's own default spelling for them, and one feature per split or a one-row bootstrap
+ * is never what 1 is meant to say. min_samples_split's fraction 1.0 is therefore out of reach.
  */
 export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string | number | null): HyperparameterDef[] {
   return [
@@ -24,10 +26,12 @@ export function treeHyperparameters(task: TreeTask, maxFeaturesDefault: string |
     },
     {
       name: 'min_samples_split',
-      description: 'Minimum samples to split a node: a count (>= 2), or a fraction of the training rows.',
+      description:
+        'Minimum samples to split a node: a count (>= 2), or a fraction of the training rows below 1 ' +
+        "(JSON cannot tell 1.0 from 1, and 1 is the count scikit-learn refuses).",
       default: 2,
       int: { min: 2 },
-      float: { min: 0, exclusiveMin: true, max: 1 },
+      float: { min: 0, exclusiveMin: true, max: 1, exclusiveMax: true },
     },
     {
       name: 'min_samples_leaf',
