@@ -26,6 +26,12 @@ export interface TrainingQueue {
   holds(runId: string): Promise<boolean>;
   /** Runs with a job waiting or training right now. */
   activeRunIds(): Promise<string[]>;
-  /** Stops taking jobs and ends (or hands back) the running ones. */
+  /**
+   * Stops training in this process at once: no job starts here any more, and the running ones are
+   * handed back (their runs are pending again, trained anew by another worker or the next start).
+   * cancel, holds and activeRunIds still answer until close.
+   */
+  stopTraining(): Promise<void>;
+  /** stopTraining, then closes the queue's connections. */
   close(): Promise<void>;
 }

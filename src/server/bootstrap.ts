@@ -20,7 +20,7 @@ export interface Trainyard {
   store: Store;
   services: { auth: AuthService };
   queue: TrainingQueue;
-  /** Stops the HTTP server, then training (handing runs back when BullMQ has others to train them), then the database. */
+  /** Stops training (handing the running runs back), then the HTTP server, the queue and the database. */
   close(): Promise<void>;
 }
 
@@ -56,7 +56,10 @@ export async function createTrainyard(config: Config, logger?: Logger): Promise<
     services,
     queue,
     close: async () => {
-      // HTTP first: a request still in flight may need the queue (a delete revokes a job).
+      // Training stops first, so that no queued run starts while requests drain and none keeps
+      // the shutdown waiting; the queue itself closes after HTTP, as a request still in flight
+      // may need it (a delete revokes a job).
+      await queue.stopTraining();
       await app.close();
       await queue.close();
       await db.destroy();

@@ -6,6 +6,13 @@ import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
 import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
 
+/** What a run the shutdown stopped says: the embedded server trains it at its next start; BullMQ, any worker. */
+const HANDED_BACK: Record<string, string> = {
+  sqlite: 'Queued again: the server shut down; it trains when the server starts again',
+  postgres: 'Queued again: the server shut down; it trains when the server starts again',
+  'postgres+bullmq': 'Queued again: the worker training it shut down',
+};
+
 describeEachStack('every run reaches a final state', (stack) => {
   let ty: TestTrainyard | undefined;
   afterAll(async () => ty?.dispose());
@@ -78,6 +85,35 @@ describeEachStack('every run reaches a final state', (stack) => {
       await limited.dispose();
     }
   });
+
+  it('shutting down hands the training run back and starts no queued one; the next start trains both', async () => {
+    const first = await startOn(stack, { TRAINYARD_WORKERS: '1' });
+    const user = await ApiClient.register(first.app);
+    const experimentId = await user.createExperiment();
+    const slow = await user.uploadCsv(slowClassificationCsv(), 'slow');
+    const forest = { experiment_id: experimentId, dataset_id: slow, model_type: 'random_forest_classifier', target_column: 'label' };
+    const training = await user.train({ ...forest, hyperparameters: { n_estimators: 40, max_features: null } });
+    const queued = await user.train({ ...forest, hyperparameters: { n_estimators: 2 } });
+    const progress = async () => (await user.request('GET', `/api/v1/models/train/${training}/status`)).json().progress;
+    await expect.poll(progress, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    await first.close();
+
+    const db = await openDatabase(first.config);
+    const rows = await db.selectFrom('model_runs').select(['id', 'status', 'progress', 'message', 'started_at']).where('id', 'in', [training, queued]).execute();
+    await db.destroy();
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
+    expect(byId[training]).toEqual({ id: training, status: 'pending', progress: 0, message: HANDED_BACK[stack.name], started_at: null });
+    expect(byId[queued]).toMatchObject({ status: 'pending', started_at: null });
+
+    const second = await startOn(stack, {}, first.dataDir);
+    try {
+      const again = new ApiClient(second.app, user.token);
+      expect((await again.waitForRun(training, 120_000)).status).toBe('completed');
+      expect((await again.waitForRun(queued, 60_000)).status).toBe('completed');
+    } finally {
+      await second.dispose();
+    }
+  }, 240_000);
 
   it('after a restart, runs left running fail with a clear message and pending runs are trained', async () => {
     const first = await startOn(stack);

@@ -88,8 +88,12 @@ export class BullmqQueue implements TrainingQueue {
     return [...new Set([...this.adding.keys(), ...jobs.map((job) => job.id as string)])];
   }
 
-  async close(): Promise<void> {
+  async stopTraining(): Promise<void> {
     await this.localWorker?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.stopTraining();
     await Promise.all(this.adding.values());
     await this.queue.close();
     await this.redis.quit();
