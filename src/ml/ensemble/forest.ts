@@ -36,8 +36,8 @@ function forestHyperparameters(task: TreeTask, kind: ForestKind): Hyperparameter
     {
       name: 'n_jobs',
       description:
-        'Threads growing trees at once: -1 every core, -2 all but one, null one (scikit-learn\'s None). ' +
-        'The forest is the same whatever the count.',
+        'Threads growing trees at once: -1 every core, -2 all but one, null one (scikit-learn\'s None); ' +
+        'a count above the cores uses the cores. The forest is the same whatever the count.',
       default: -1,
       int: {},
       nullable: true,

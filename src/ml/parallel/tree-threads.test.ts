@@ -70,12 +70,13 @@ describe('forests grown on several threads', () => {
 });
 
 describe('threadsForJobs', () => {
-  it("reads n_jobs as scikit-learn does: null one, -1 every core, -2 all but one, a count as given", () => {
+  it("reads n_jobs as scikit-learn does: null one, -1 every core, -2 all but one, a count up to the cores", () => {
     expect(threadsForJobs(null, 8)).toBe(1);
     expect(threadsForJobs(-1, 8)).toBe(8);
     expect(threadsForJobs(-2, 8)).toBe(7);
     expect(threadsForJobs(-20, 8)).toBe(1);
     expect(threadsForJobs(3, 8)).toBe(3);
-    expect(threadsForJobs(16, 8)).toBe(16);
+    expect(threadsForJobs(16, 8)).toBe(8);
+    expect(threadsForJobs(1000, 2)).toBe(2);
   });
 });
