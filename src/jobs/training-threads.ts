@@ -2,6 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { Piscina } from 'piscina';
 import type { RunAttempt } from '../store/repositories/model-runs.js';
+import { explainAllocationFailure } from '../training/allocation-failure.js';
 import type { RunLifecycle } from './run-lifecycle.js';
 import type { TrainingJob } from './training-queue.js';
 import { trainingWorkerEntry } from './worker-entry.js';
@@ -103,7 +104,9 @@ export class TrainingThreads {
     } catch (err) {
       await handled;
       if (control.stopReason !== null) return this.onStopped(job.runId, attempt, control.stopReason);
-      await this.lifecycle.failed(job.runId, err instanceof Error ? err.message : String(err), attempt.id);
+      // The thread's own errors come explained; a thread stopped at its heap limit is reported here.
+      const reported = explainAllocationFailure(err);
+      await this.lifecycle.failed(job.runId, reported instanceof Error ? reported.message : String(reported), attempt.id);
       return 'failed';
     } finally {
       clearTimeout(timer);

@@ -20,6 +20,13 @@ describe('explainAllocationFailure', () => {
     }
   });
 
+  it('says the same of a training thread stopped at its heap limit', () => {
+    const outOfHeap = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), {
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    });
+    expect((explainAllocationFailure(outOfHeap) as Error).message).toBe(MODEL_TOO_LARGE);
+  });
+
   it('keeps every other error as it was thrown', () => {
     const recursion = new RangeError('Maximum call stack size exceeded');
     const other = new Error('Invalid array length'); // not a RangeError: not V8's allocation failure
