@@ -22,5 +22,6 @@ export async function createDemoUser(trainyard: Trainyard, address: string): Pro
     `  API docs: ${address}/docs`,
     '',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // On stderr: stdout carries only the JSON log lines, for whatever reads them.
+  process.stderr.write(`${lines.join('\n')}\n`);
 }

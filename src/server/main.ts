@@ -16,8 +16,9 @@ async function main(): Promise<void> {
     data_dir: config.dataDir,
     artifact_dir: config.artifactDir,
   });
-  if (config.demo) await createDemoUser(trainyard, address);
+  // Handlers first: someone reading the banner may stop the server at once.
   handleSignals(trainyard);
+  if (config.demo) await createDemoUser(trainyard, address);
 }
 
 function handleSignals(trainyard: Trainyard): void {

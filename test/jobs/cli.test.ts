@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,4 +86,37 @@ describe.skipIf(postgresSkipped !== null)(`a DATABASE_URL naming a database that
     url.pathname = '/trainyard_no_such_database';
     expectOneLineExit(['serve'], { DATABASE_URL: url.toString() }, `trainyard: DATABASE_URL: cannot reach PostgreSQL at ${url.host}/trainyard_no_such_database: database "trainyard_no_such_database" does not exist`);
   });
+});
+
+describe('trainyard serve on an empty data dir', () => {
+  it('prints the demo account on stderr, only JSON log lines on stdout, and stops on SIGINT with exit code 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'trainyard-cli-demo-'));
+    const { REDIS_URL: _redis, DATABASE_URL: _database, ...base } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'serve'], {
+      cwd: ROOT,
+      env: { ...base, TRAINYARD_DATA_DIR: dataDir, PORT: String(CLOSED_PORT), TRAINYARD_WORKERS: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const bannerShown = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('API docs:')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await bannerShown;
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    expect(stderr).toMatch(/Trainyard demo account \(TRAINYARD_DEMO=0 turns this off\):\n {2}email: {4}demo@trainyard\.local\n/);
+    expect(stderr).toMatch(new RegExp(`try: {6}curl -H "Authorization: Bearer \\S+" http://127\\.0\\.0\\.1:${CLOSED_PORT}/api/v1/models`));
+    const events = stdout.trim().split('\n').map((line) => JSON.parse(line).event);
+    expect(events).toEqual(expect.arrayContaining(['server_started', 'server_stopping', 'server_stopped']));
+  }, 60_000);
 });
