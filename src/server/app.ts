@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -34,10 +33,9 @@ export async function buildApp({ services, maxUploadMb, logger }: AppOptions): P
     transformObject: (document) => withHyperparameterSchemas('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(multipart, { limits: { fileSize: bodyLimit, files: 1 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) =>
-    done(null, body),
-  );
+  // JSON is the only body every route takes; the routes taking files add their own parsers, so a
+  // text or form body sent to a JSON route is a 415 naming JSON rather than a puzzling schema error.
+  app.removeContentTypeParser('text/plain');
   // JSON is parsed on the event loop: its own, smaller limit (10 000 predict records fit) keeps one
   // huge body from stalling every other request. Uploads stream and keep the upload limit.
   app.removeContentTypeParser('application/json');

@@ -18,4 +18,8 @@ declare module 'fastify' {
     /** Set by the auth hook on every authenticated route. */
     userId: string;
   }
+  interface FastifyContextConfig {
+    /** What a route's body may be, named in the 415 for any other content type; unset, application/json only. */
+    accepts?: string;
+  }
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { InvalidHyperparameterError, InvalidTrainingDataError } from '../ml/index.js';
 import { DatasetError, UploadTooLargeError } from '../datasets/dataset-error.js';
 import { PredictInputError } from '../training/predict-input.js';
@@ -28,6 +28,8 @@ export const apiErrors = {
   badRequest: (detail: string) => new ApiError(400, detail),
   emptyBody: (expected: string) => new ApiError(400, `The request body is empty: ${expected}`),
   unsupportedMediaType: (detail: string) => new ApiError(415, `Unsupported content type: ${detail}`),
+  unacceptedBody: (type: string, accepted: string) =>
+    new ApiError(415, `${type ? `Unsupported content type '${type}'` : 'No content type'}: send the body as ${accepted}`),
   conflict: (detail: string) => new ApiError(409, detail),
   tooManyActiveRuns: (limit: number) =>
     new ApiError(
@@ -48,7 +50,7 @@ export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number):
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, detail } = isJsonTooLarge(error, request.headers['content-type'], request.routeOptions.url)
       ? { status: 413, detail: `The JSON body exceeds the ${JSON_BODY_LIMIT_MB} MB limit for JSON requests` }
-      : toHttp(error, maxUploadMb);
+      : toHttp(error, request, maxUploadMb);
     if (status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'unhandled error');
     return reply.status(status).send({ detail });
   });
@@ -57,7 +59,7 @@ export function registerErrorHandler(app: FastifyInstance, maxUploadMb: number):
   );
 }
 
-function toHttp(error: FastifyError, maxUploadMb: number): { status: number; detail: string } {
+function toHttp(error: FastifyError, request: FastifyRequest, maxUploadMb: number): { status: number; detail: string } {
   if (error instanceof ApiError) return answer(error);
   if (
     error instanceof InvalidHyperparameterError ||
@@ -76,7 +78,7 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
     case 'FST_REQ_FILE_TOO_LARGE':
       return tooLarge(maxUploadMb);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return answer(apiErrors.unsupportedMediaType(error.message.replace(/^Unsupported Media Type: ?/, '')));
+      return answer(apiErrors.unacceptedBody(mediaType(request), request.routeOptions.config?.accepts ?? 'application/json'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return answer(apiErrors.emptyBody('expected JSON'));
   }
@@ -84,6 +86,11 @@ function toHttp(error: FastifyError, maxUploadMb: number): { status: number; det
     return { status: error.statusCode, detail: error.message };
   }
   return { status: 500, detail: 'Internal server error' };
+}
+
+/** "text/plain" of "Text/Plain; charset=UTF-8"; empty when the request names none. */
+export function mediaType(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 function answer(error: ApiError): { status: number; detail: string } {

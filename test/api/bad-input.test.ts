@@ -290,6 +290,44 @@ describe('bodies that are not what they claim', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ detail: 'The JSON body exceeds the 8 MB limit for JSON requests' });
   });
+
+  const JSON_ROUTES = ['/api/v1/experiments', '/api/v1/auth/register', '/api/v1/models/train'];
+
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['text/plain;charset=UTF-8', 'text/plain'],
+    ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+    ['text/csv', 'text/csv'],
+    ['multipart/form-data; boundary=zz', 'multipart/form-data'],
+  ])('answers a JSON body sent as %s to a JSON route with 415 naming JSON', async (type, named) => {
+    const json = JSON.stringify({ name: 'n', email: 'someone@example.com', password: 'correct horse battery' });
+    for (const url of JSON_ROUTES) {
+      const res = await user.request('POST', url, json, { 'content-type': type });
+      expect([res.statusCode, res.json()], url).toEqual([415, { detail: `Unsupported content type '${named}': send the body as application/json` }]);
+    }
+  });
+
+  it('answers a body with no content type with 415 naming what the route takes', async () => {
+    const res = await ty.app.inject({ method: 'POST', url: '/api/v1/experiments', payload: '{"name": "n"}', headers: { authorization: `Bearer ${user.token}` } });
+    expect([res.statusCode, res.json()]).toEqual([415, { detail: 'No content type: send the body as application/json' }]);
+  });
+
+  it('names the forms uploads and predictions take, and still takes a text/plain CSV', async () => {
+    const upload = await user.request('POST', '/api/v1/datasets', '<rows/>', { 'content-type': 'application/xml' });
+    expect([upload.statusCode, upload.json()]).toEqual([415, {
+      detail: "Unsupported content type 'application/xml': send the body as CSV (text/csv), a JSON array of records (application/json), " +
+        'JSON Lines (application/x-ndjson) or a multipart/form-data "file" field',
+    }]);
+    const predict = await user.request('POST', `/api/v1/models/train/${randomUUID()}/predict`, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect([predict.statusCode, predict.json()]).toEqual([415, {
+      detail: "Unsupported content type 'application/x-www-form-urlencoded': send the body as " +
+        'JSON {"records": [...]} (application/json), CSV with a header row (text/csv) or a multipart/form-data "file" field',
+    }]);
+    const plain = await user.request('POST', '/api/v1/datasets?name=plain', 'x,y\n1,2\n3,4\n', { 'content-type': 'text/plain' });
+    expect([plain.statusCode, plain.json().n_rows]).toEqual([201, 2]);
+    const predictPlain = await user.request('POST', `/api/v1/models/train/${randomUUID()}/predict`, 'x\n1\n', { 'content-type': 'text/plain' });
+    expect(predictPlain.statusCode, 'parsed as CSV, so the unknown run is what is refused').toBe(404);
+  });
 });
 
 describe('one user cannot fill every worker', () => {

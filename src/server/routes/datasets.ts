@@ -4,10 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import { UploadTooLargeError } from '../../datasets/dataset-error.js';
 import type { UploadFormat } from '../../datasets/open-rows.js';
 import type { Services } from '../context.js';
-import { apiErrors } from '../errors.js';
+import { apiErrors, mediaType } from '../errors.js';
 import { ErrorBody, PageOf, PageQuery, errorResponses } from '../schemas/common.js';
 import { Dataset, DatasetDeleted, DatasetParams, DatasetPreview, PreviewQuery, UploadQuery } from '../schemas/datasets.js';
-import { multipartFile } from './multipart-file.js';
+import { acceptMultipart, multipartFile } from './multipart-file.js';
 
 /** Content types an upload may have, and the format each means. */
 const FORMATS: Record<string, UploadFormat> = {
@@ -37,8 +37,12 @@ export const datasetRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   // parsers give way to one that hands the body over untouched.
   app.removeContentTypeParser(Object.keys(FORMATS).filter((type) => app.hasContentTypeParser(type)));
   app.addContentTypeParser(Object.keys(FORMATS), (_request, payload, done) => done(null, payload));
+  await acceptMultipart(app);
 
   app.post('/datasets', {
+    config: {
+      accepts: 'CSV (text/csv), a JSON array of records (application/json), JSON Lines (application/x-ndjson) or a multipart/form-data "file" field',
+    },
     schema: {
       tags,
       querystring: UploadQuery,
@@ -93,9 +97,8 @@ async function uploadBody(request: FastifyRequest, maxBytes: number): Promise<Up
       fileName: file.fileName.replace(/\.[^.]*$/, '') || undefined,
     };
   }
-  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   // No body at all (and so no content type) leaves request.body unset.
   if (request.body === undefined || request.headers['content-length'] === '0') throw apiErrors.emptyBody('send a CSV, JSON or JSON Lines file');
   // Not destroyed when reading stops early (a 400 or 413 mid-body): the answer must still reach the client.
-  return { bytes: (request.body as Readable).iterator({ destroyOnReturn: false }), format: FORMATS[type] ?? 'csv' };
+  return { bytes: (request.body as Readable).iterator({ destroyOnReturn: false }), format: FORMATS[mediaType(request)] ?? 'csv' };
 }

@@ -1,5 +1,5 @@
-import type { Multipart, MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import multipart, { type Multipart, type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UploadTooLargeError } from '../../datasets/dataset-error.js';
 import { apiErrors } from '../errors.js';
 
@@ -8,6 +8,11 @@ export interface FilePart {
   fileName: string;
   mimeType: string;
   bytes: AsyncIterable<Uint8Array>;
+}
+
+/** Lets the routes of this plugin take a multipart/form-data body of one file within the upload limit. */
+export async function acceptMultipart(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: app.initialConfig.bodyLimit, files: 1 }, throwFileSizeLimit: true });
 }
 
 /**

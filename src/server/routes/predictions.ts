@@ -6,7 +6,7 @@ import { apiErrors } from '../errors.js';
 import { ErrorBody, errorResponses } from '../schemas/common.js';
 import { PredictBody, PredictResult } from '../schemas/predictions.js';
 import { RunParams } from '../schemas/runs.js';
-import { multipartFile } from './multipart-file.js';
+import { acceptMultipart, multipartFile } from './multipart-file.js';
 
 type PredictRows = { records: Record<string, unknown>[] } | Buffer;
 
@@ -15,7 +15,12 @@ export const predictionRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   const tags = ['models'];
   const maxBytes = app.initialConfig.bodyLimit ?? 1024 * 1024;
   app.addHook('onClose', async () => services.predictions.close());
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+  await acceptMultipart(app);
   app.post('/models/train/:model_run_id/predict', {
+    config: { accepts: 'JSON {"records": [...]} (application/json), CSV with a header row (text/csv) or a multipart/form-data "file" field' },
     schema: {
       tags,
       params: RunParams,
