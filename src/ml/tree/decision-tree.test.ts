@@ -60,6 +60,14 @@ describe('DecisionTreeClassifier', () => {
     expect(reused.toState()).toEqual(fresh.toState());
   });
 
+  it('loads a file saved when min_samples_split took 1 as the 2 it was grown with', () => {
+    const model = new DecisionTreeClassifier({ min_samples_split: 2, random_state: 0 }).fit(X, y, 3);
+    const saved = { ...model.toState(), params: { ...model.params, min_samples_split: 1 } };
+    const restored = decisionTreeClassifierSpec.restore(saved) as DecisionTreeClassifier;
+    expect(restored.params.min_samples_split).toBe(2);
+    expect(restored.predictProba(X).data).toEqual(model.predictProba(X).data);
+  });
+
   it('round-trips through the model file format and predicts identically', () => {
     const model = new DecisionTreeClassifier({ max_depth: 5, criterion: 'entropy', random_state: 0 }).fit(X, y, 3);
     const restored = roundTrip(decisionTreeClassifierSpec, model) as DecisionTreeClassifier;

@@ -181,6 +181,14 @@ export function treeModelSpec(
     hyperparameters: definition.hyperparameters,
     checkParams: definition.checkParams,
     create: (params) => new Model(params),
-    restore: (state) => new Model(state.params).restoreFitted(state),
+    restore: (state) => new Model(acceptedParams(state.params)).restoreFitted(state),
   };
+}
+
+/**
+ * A model file's hyperparameters as they are accepted now: files saved while min_samples_split took
+ * 1 (grown as if given 2, as scikit-learn 1.2 did) load as the 2 they were grown with.
+ */
+function acceptedParams(params: Record<string, unknown>): Record<string, unknown> {
+  return params.min_samples_split === 1 ? { ...params, min_samples_split: 2 } : params;
 }
