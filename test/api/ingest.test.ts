@@ -209,6 +209,8 @@ describe('ingestion: every input kind gets its exact outcome', () => {
     expect(notes).toEqual(expected.notes ?? {});
     const preview = (await user.request('GET', `/api/v1/datasets/${dataset.id}/preview`)).json();
     expect(preview.rows.map((row: Record<string, unknown>) => preview.columns.map((name: string) => row[name]))).toEqual(expected.rows);
+    // Read back later, the data set answers what the upload did.
+    expect((await user.request('GET', `/api/v1/datasets/${dataset.id}`)).json()).toEqual(dataset);
   });
 
   it.each(REFUSED)('refuses %s', async (_label, body, type, detail) => {

@@ -69,7 +69,7 @@ export const datasetRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   });
   app.get('/datasets/:dataset_id', {
     schema: { tags, params: DatasetParams, response: { 200: Dataset, ...errorResponses } },
-    handler: async (request) => services.datasets.getOwned(request.userId, request.params.dataset_id),
+    handler: async (request) => services.datasets.describe(request.userId, request.params.dataset_id),
   });
   app.get('/datasets/:dataset_id/preview', {
     schema: { tags, params: DatasetParams, querystring: PreviewQuery, response: { 200: DatasetPreview, ...errorResponses } },

@@ -88,6 +88,12 @@ export class DatasetService {
     return toView(dataset);
   }
 
+  /** The data set's profile, with how its file was read: what the upload answered. */
+  async describe(userId: string, rawId: string): Promise<DatasetView & { source: DatasetSource }> {
+    const dataset = await this.getOwned(userId, rawId);
+    return { ...dataset, source: (await this.readExtra(dataset.id)).source };
+  }
+
   /** The first rows as JSON shows them (stored at upload), with how the file was read. */
   async preview(userId: string, rawId: string, limit: number) {
     const dataset = await this.getOwned(userId, rawId);
