@@ -112,27 +112,17 @@ export class HistogramPool {
     const indices = this.indices;
     const start = this.sliceStart[id];
     const end = this.sliceEnd[id];
-    const nBins = this.binned.nBins[f];
-    let low = 0;
-    let high = nBins - 1;
-    if (end - start > nBins) {
-      // Many samples per bin: clearing every bin and reading the range off the counts is
-      // cheaper than a pass over the samples to find it.
-      hist.fill(0, base, base + nBins * this.width);
-      this.criterion!.accumulate(codes, indices, start, end, hist, base);
-      while (hist[base + low * this.width + COUNT] === 0) low++;
-      while (hist[base + high * this.width + COUNT] === 0) high--;
-    } else {
-      low = 255;
-      high = 0;
-      for (let i = start; i < end; i++) {
-        const code = codes[indices[i]];
-        if (code < low) low = code;
-        if (code > high) high = code;
-      }
-      hist.fill(0, base + low * this.width, base + (high + 1) * this.width);
-      this.criterion!.accumulate(codes, indices, start, end, hist, base);
+    let low = 255;
+    let high = 0;
+    // Also warms the cache for accumulate: on data larger than the cache, clearing every bin and
+    // reading the range off the counts instead measured 10% slower overall (160k x 50).
+    for (let i = start; i < end; i++) {
+      const code = codes[indices[i]];
+      if (code < low) low = code;
+      if (code > high) high = code;
     }
+    hist.fill(0, base + low * this.width, base + (high + 1) * this.width);
+    this.criterion!.accumulate(codes, indices, start, end, hist, base);
     this.lows[id][f] = low;
     this.highs[id][f] = high;
     this.states[id][f] = BUILT;
