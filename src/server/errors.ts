@@ -4,6 +4,7 @@ import { DatasetError, UploadTooLargeError } from '../datasets/dataset-error.js'
 import { PredictInputError } from '../training/predict-input.js';
 import { ModelUseError } from '../training/saved-model.js';
 import { UncomputablePredictionError } from '../training/uncomputable-prediction.js';
+import { WITHOUT_NUL } from './schemas/common.js';
 
 /** An error with the HTTP status and the user-facing `detail` it answers with. */
 export class ApiError extends Error {
@@ -114,6 +115,7 @@ function validationDetail(error: FastifyError): string {
   if (reported.keyword === 'required') return `${where}/${String(params.missingProperty)} is required`;
   if (reported.keyword === 'additionalProperties') return `${where}/${String(params.additionalProperty)} is not an allowed field`;
   if (reported.keyword === 'enum') return `${where} must be one of: ${allowed(params.allowedValues as unknown[])}`;
+  if (reported.keyword === 'pattern' && params.pattern === WITHOUT_NUL) return `${where} must not contain the NUL character (U+0000)`;
   return `${where} ${reported.message ?? 'is invalid'}`;
 }
 

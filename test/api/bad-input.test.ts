@@ -218,6 +218,23 @@ describeEachStack('bad input gets a clear 4xx and loses nothing', (stack) => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name: 'tiny', n_rows: 2, n_columns: 2 });
   });
+
+  it('refuses a NUL character in a name or description, which PostgreSQL text cannot store, with a 400', async () => {
+    const nul = (res: { statusCode: number; json(): unknown }) => [res.statusCode, res.json()];
+    expect(nul(await user.request('POST', '/api/v1/experiments', { name: 'a\u0000b' }))).toEqual([
+      400,
+      { detail: 'body/name must not contain the NUL character (U+0000)' },
+    ]);
+    expect(nul(await user.request('POST', '/api/v1/experiments', { name: 'ok', description: 'x\u0000' }))).toEqual([
+      400,
+      { detail: 'body/description must not contain the NUL character (U+0000)' },
+    ]);
+    const upload = await user.request('POST', '/api/v1/datasets?name=a%00b', 'a,b\n1,2\n3,4\n', { 'content-type': 'text/csv' });
+    expect(nul(upload)).toEqual([400, { detail: 'querystring/name must not contain the NUL character (U+0000)' }]);
+    // Names with other characters, tabs and newlines included, are kept as given.
+    const kept = await user.request('POST', '/api/v1/experiments', { name: 'tab\there ✓', description: 'two\nlines' });
+    expect(kept.json()).toMatchObject({ name: 'tab\there ✓', description: 'two\nlines' });
+  });
 });
 
 describe('robustness found by a hostile trial', () => {

@@ -14,6 +14,15 @@ export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 }
 
+/** The pattern of StoredText: anything but U+0000. */
+export const WITHOUT_NUL = '^[^\\u0000]*$';
+
+/**
+ * A string the store keeps as text (a name, a description): PostgreSQL text cannot hold U+0000, so
+ * it is refused with the request (errors.ts words it) rather than failing the insert with a 500.
+ */
+export const StoredText = (options: SchemaOptions = {}) => Type.String({ ...options, pattern: WITHOUT_NUL });
+
 // Null first: ajv tries the branches in order, and a null is settled by the first.
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 

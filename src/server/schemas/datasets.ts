@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MAX_PREVIEW_ROWS } from '../../datasets/dataset-file.js';
 import { DELIMITERS } from '../../datasets/sniff-dialect.js';
-import { Dict, Nullable } from './common.js';
+import { Dict, Nullable, StoredText } from './common.js';
 
 const Dtype = Type.Union(['numeric', 'categorical', 'boolean', 'datetime', 'text'].map((d) => Type.Literal(d)), {
   description: 'numeric, categorical (one-hot encoded as a feature), boolean (true/false), datetime (year-first dates), text (too many distinct values to be a feature)',
@@ -52,7 +52,7 @@ export const Dataset = Type.Object({
 
 export const UploadQuery = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(StoredText({ minLength: 1, maxLength: 200 })),
     delimiter: Type.Optional(
       Type.Union(DELIMITERS.map((d) => Type.Literal(d)), { description: 'CSV delimiter; detected when left out' }),
     ),

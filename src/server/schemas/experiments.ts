@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from './common.js';
+import { Nullable, StoredText } from './common.js';
 
 export const CreateExperiment = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    name: StoredText({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Nullable(StoredText({ maxLength: 5000 }))),
   },
   { additionalProperties: false },
 );
