@@ -4,6 +4,7 @@ import { BarChart } from '../../components/ui/BarChart.js';
 import { EmptyState, Loaded } from '../../components/ui/states.js';
 import { TableScroll } from '../../components/ui/TableScroll.js';
 import { CoefficientsTable } from './CoefficientsTable.js';
+import type { RunImportanceBody } from '../../lib/api-types.js';
 import { formatNumber } from '../../lib/format.js';
 import { useResource } from '../../lib/use-resource.js';
 
@@ -16,8 +17,7 @@ export function ImportanceSection({ runId, classes }: { runId: string; classes: 
   const api = useApi();
   const [topN, setTopN] = useState(10);
   const { resource, reload } = useResource(() => api.runImportance(runId, topN), [runId, topN]);
-  // The picker has nothing to pick from when the model ranks no features.
-  const unsupported = resource.status === 'ready' && !(resource.data.has_feature_importance && resource.data.top_features?.length);
+  const unsupported = resource.status === 'ready' && !ranksFeatures(resource.data);
   return (
     <section className="card importance">
       <div className="card__header">
@@ -35,10 +35,10 @@ export function ImportanceSection({ runId, classes }: { runId: string; classes: 
       </div>
       <Loaded resource={resource} onRetry={reload}>
         {(importance) => {
-          const top = importance.top_features ?? [];
-          if (!importance.has_feature_importance || top.length === 0) {
+          if (!ranksFeatures(importance)) {
             return <EmptyState title="No feature importance">{importance.message ?? 'This model does not rank its features.'}</EmptyState>;
           }
+          const top = importance.top_features ?? [];
           let cumulative = 0;
           return (
             <>
@@ -83,6 +83,11 @@ export function ImportanceSection({ runId, classes }: { runId: string; classes: 
       </Loaded>
     </section>
   );
+}
+
+/** Whether the model ranked any features: without them there is neither a chart nor a top-N to pick. */
+function ranksFeatures(importance: RunImportanceBody): boolean {
+  return importance.has_feature_importance && (importance.top_features?.length ?? 0) > 0;
 }
 
 /** What the numbers are, from the API's importance_method (scikit-learn's attribute name). */
