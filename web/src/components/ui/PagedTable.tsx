@@ -29,10 +29,8 @@ export function PagedTable<T>({ label, load, empty, head, row }: PagedTableProps
         ) : (
           <>
             <TableScroll label={label}>
-              <table className="table" aria-label={label}>
-                <thead>{head}</thead>
-                <tbody>{page.items.map(row)}</tbody>
-              </table>
+              <thead>{head}</thead>
+              <tbody>{page.items.map(row)}</tbody>
             </TableScroll>
             <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
           </>

@@ -6,33 +6,31 @@ import { hyperparameterRows, metricRows, runTitle, trainingRows, type CompareRow
 
 export function CompareTable({ runs, experimentId }: { runs: RunMetricsBody[]; experimentId: string }) {
   return (
-    <TableScroll label="Run comparison">
-      <table className="table compare-table" aria-label="Run comparison">
-        <thead>
-          <tr>
-            <th />
-            {runs.map((run) => (
-              <th key={run.model_run_id}>
-                <Link to={{ page: 'run', experimentId, runId: run.model_run_id }}>{runTitle(run)}</Link>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <SectionRow title="Metrics" span={runs.length} />
-          {metricRows(runs).map((row) => (
-            <ValueRow key={row.key} row={row} format={(v) => formatNumber(typeof v === 'number' ? v : null)} />
+    <TableScroll label="Run comparison" className="table compare-table">
+      <thead>
+        <tr>
+          <th />
+          {runs.map((run) => (
+            <th key={run.model_run_id}>
+              <Link to={{ page: 'run', experimentId, runId: run.model_run_id }}>{runTitle(run)}</Link>
+            </th>
           ))}
-          <SectionRow title="Training" span={runs.length} />
-          {trainingRows(runs).map((row) => (
-            <ValueRow key={row.key} row={row} format={String} />
-          ))}
-          <SectionRow title="Hyperparameters" span={runs.length} />
-          {hyperparameterRows(runs).map((row) => (
-            <ValueRow key={row.key} row={row} format={formatSetting} mono />
-          ))}
-        </tbody>
-      </table>
+        </tr>
+      </thead>
+      <tbody>
+        <SectionRow title="Metrics" span={runs.length} />
+        {metricRows(runs).map((row) => (
+          <ValueRow key={row.key} row={row} format={(v) => formatNumber(typeof v === 'number' ? v : null)} />
+        ))}
+        <SectionRow title="Training" span={runs.length} />
+        {trainingRows(runs).map((row) => (
+          <ValueRow key={row.key} row={row} format={String} />
+        ))}
+        <SectionRow title="Hyperparameters" span={runs.length} />
+        {hyperparameterRows(runs).map((row) => (
+          <ValueRow key={row.key} row={row} format={formatSetting} mono />
+        ))}
+      </tbody>
     </TableScroll>
   );
 }

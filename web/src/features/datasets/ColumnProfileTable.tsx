@@ -9,46 +9,44 @@ const TOP_VALUES = 4;
 export function ColumnProfileTable({ columns, nRows }: { columns: ColumnProfileBody[]; nRows: number }) {
   return (
     <TableScroll label="Column profile">
-      <table className="table" aria-label="Column profile">
-        <thead>
-          <tr>
-            <th>Column</th>
-            <th>Type</th>
-            <th className="numeric">Missing</th>
-            <th className="numeric">Distinct</th>
-            <th className="numeric">Min</th>
-            <th className="numeric">Mean</th>
-            <th className="numeric">Std</th>
-            <th className="numeric">Max</th>
+      <thead>
+        <tr>
+          <th>Column</th>
+          <th>Type</th>
+          <th className="numeric">Missing</th>
+          <th className="numeric">Distinct</th>
+          <th className="numeric">Min</th>
+          <th className="numeric">Mean</th>
+          <th className="numeric">Std</th>
+          <th className="numeric">Max</th>
+        </tr>
+      </thead>
+      <tbody>
+        {columns.map((column) => (
+          <tr key={column.name}>
+            <td className="table__primary mono">{column.name}</td>
+            <td>
+              <span className={`chip chip--${column.dtype}`}>{column.dtype}</span>
+            </td>
+            <td className="numeric nowrap">
+              {column.n_missing === 0 ? <span className="muted">0</span> : `${formatInteger(column.n_missing)} (${formatPercent((100 * column.n_missing) / nRows)})`}
+            </td>
+            <td className="numeric">{formatInteger(column.n_unique)}</td>
+            {column.dtype === 'numeric' || typeof column.min === 'string' ? (
+              <>
+                <td className="numeric">{formatStat(column.min)}</td>
+                <td className="numeric">{formatNumber(column.mean)}</td>
+                <td className="numeric">{formatNumber(column.std)}</td>
+                <td className="numeric">{formatStat(column.max)}</td>
+              </>
+            ) : (
+              <td colSpan={4}>
+                <TopValues counts={column.value_counts ?? {}} />
+              </td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {columns.map((column) => (
-            <tr key={column.name}>
-              <td className="table__primary mono">{column.name}</td>
-              <td>
-                <span className={`chip chip--${column.dtype}`}>{column.dtype}</span>
-              </td>
-              <td className="numeric nowrap">
-                {column.n_missing === 0 ? <span className="muted">0</span> : `${formatInteger(column.n_missing)} (${formatPercent((100 * column.n_missing) / nRows)})`}
-              </td>
-              <td className="numeric">{formatInteger(column.n_unique)}</td>
-              {column.dtype === 'numeric' || typeof column.min === 'string' ? (
-                <>
-                  <td className="numeric">{formatStat(column.min)}</td>
-                  <td className="numeric">{formatNumber(column.mean)}</td>
-                  <td className="numeric">{formatNumber(column.std)}</td>
-                  <td className="numeric">{formatStat(column.max)}</td>
-                </>
-              ) : (
-                <td colSpan={4}>
-                  <TopValues counts={column.value_counts ?? {}} />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </tbody>
     </TableScroll>
   );
 }

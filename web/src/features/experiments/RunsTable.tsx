@@ -95,25 +95,23 @@ export function RunsTable({ experimentId, runs, selected, onSelect }: RunsTableP
         <EmptyState title={`No ${status} runs`}>Choose another status to see the rest of this experiment’s runs.</EmptyState>
       ) : (
         <TableScroll label="Runs">
-          <table className="table" aria-label="Runs">
-            <thead>
-              <tr>
-                <th className="table__check" aria-label="Select" />
-                <th>Model</th>
-                <th>Status</th>
-                <th className="numeric">{sort.by === 'metric' ? metricInfo(sort.metric).label : 'Key metric'}</th>
-                <th className="numeric" title={DURATION.meaning}>
-                  {DURATION.label}
-                </th>
-                <th>Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((run) => (
-                <RunRow key={run.model_run_id} run={run} sort={sort} checked={selected.includes(run.model_run_id)} onToggle={toggle} />
-              ))}
-            </tbody>
-          </table>
+          <thead>
+            <tr>
+              <th className="table__check" aria-label="Select" />
+              <th>Model</th>
+              <th>Status</th>
+              <th className="numeric">{sort.by === 'metric' ? metricInfo(sort.metric).label : 'Key metric'}</th>
+              <th className="numeric" title={DURATION.meaning}>
+                {DURATION.label}
+              </th>
+              <th>Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((run) => (
+              <RunRow key={run.model_run_id} run={run} sort={sort} checked={selected.includes(run.model_run_id)} onToggle={toggle} />
+            ))}
+          </tbody>
         </TableScroll>
       )}
       <Pager offset={offset} limit={PAGE_SIZE} total={total} onChange={setOffset} />

@@ -11,33 +11,31 @@ export function CoefficientsTable({ coefficients, classes, limit }: { coefficien
       <p className="muted importance__note">
         Signed weights on the encoded features (after any scaling); each category of a column has a row of its own. Showing the {table.rows.length} largest of {table.total}.
       </p>
-      <TableScroll label="Coefficients">
-        <table className="table table--compact" aria-label="Coefficients">
-          <thead>
-            <tr>
-              <th>Feature</th>
-              {table.columns.map((column) => (
-                <th key={column} className="numeric table__as-written" title={column}>
-                  {column}
-                </th>
+      <TableScroll label="Coefficients" className="table table--compact">
+        <thead>
+          <tr>
+            <th>Feature</th>
+            {table.columns.map((column) => (
+              <th key={column} className="numeric table__as-written" title={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.feature}>
+              <th scope="row" className="mono">
+                {row.feature}
+              </th>
+              {row.values.map((value, index) => (
+                <td key={table.columns[index]} className="numeric">
+                  {formatNumber(value)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.feature}>
-                <th scope="row" className="mono">
-                  {row.feature}
-                </th>
-                {row.values.map((value, index) => (
-                  <td key={table.columns[index]} className="numeric">
-                    {formatNumber(value)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
       </TableScroll>
     </>
   );

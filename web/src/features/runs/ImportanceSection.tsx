@@ -51,30 +51,28 @@ export function ImportanceSection({ runId, classes }: { runId: string; classes: 
                 strongest={HIGHLIGHTED}
                 bars={top.map((f) => ({ key: f.feature, label: f.feature, value: f.importance }))}
               />
-              <TableScroll label="Ranked features">
-                <table className="table table--compact" aria-label="Ranked features">
-                  <thead>
-                    <tr>
-                      <th className="numeric">Rank</th>
-                      <th>Feature</th>
-                      <th className="numeric">Importance</th>
-                      <th className="numeric">Cumulative</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {top.map((f) => {
-                      cumulative += f.importance;
-                      return (
-                        <tr key={f.feature}>
-                          <td className="numeric">{f.rank}</td>
-                          <td className="mono">{f.feature}</td>
-                          <td className="numeric">{formatNumber(f.importance)}</td>
-                          <td className="numeric">{formatNumber(cumulative)}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+              <TableScroll label="Ranked features" className="table table--compact">
+                <thead>
+                  <tr>
+                    <th className="numeric">Rank</th>
+                    <th>Feature</th>
+                    <th className="numeric">Importance</th>
+                    <th className="numeric">Cumulative</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.map((f) => {
+                    cumulative += f.importance;
+                    return (
+                      <tr key={f.feature}>
+                        <td className="numeric">{f.rank}</td>
+                        <td className="mono">{f.feature}</td>
+                        <td className="numeric">{formatNumber(f.importance)}</td>
+                        <td className="numeric">{formatNumber(cumulative)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
               </TableScroll>
               {importance.coefficients && <CoefficientsTable coefficients={importance.coefficients} classes={classes} limit={topN} />}
             </>
