@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AdaBoostClassifier } from '../ensemble/ada-boost.js';
 import { AdaBoostRegressor } from '../ensemble/ada-boost-regressor.js';
-import { loadTreeData, meanScore, readParityFixture } from '../tree/testing/tree-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
+import { loadTreeData, meanScore } from '../../../test/helpers/ml/tree-fixtures.js';
 import { GradientBoostingClassifier, GradientBoostingRegressor } from './gradient-boosting.js';
 import { HistGradientBoostingClassifier, HistGradientBoostingRegressor } from './hist-gradient-boosting.js';
 import { LightGBMClassifier, LightGBMRegressor } from './lightgbm.js';

@@ -4,7 +4,7 @@ import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js
 import type { Classifier, Estimator, Regressor } from '../estimator/estimator.js';
 import type { ModelSpec } from '../estimator/model-spec.js';
 import { decodeState, encodeState } from '../estimator/state-codec.js';
-import { classicSplit, createModel, type ClassicSplit } from '../linear/testing/classic-fixtures.js';
+import { classicSplit, createModel, type ClassicSplit } from '../../../test/helpers/ml/classic-fixtures.js';
 import { CLASSIC_MODEL_SPECS } from './classic-models.js';
 
 /**

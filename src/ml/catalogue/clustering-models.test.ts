@@ -4,7 +4,7 @@ import { matrixFromRows } from '../core/matrix.js';
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { detectTaskType } from '../estimator/task-type.js';
 import { clusteringReport } from '../metrics/clustering.js';
-import { clusterData, roundTrip } from '../cluster/testing/cluster-fixtures.js';
+import { clusterData, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
 import { CLUSTERING_MODEL_SPECS } from './clustering-models.js';
 
 /** The models that can label new rows, as in scikit-learn (the others have only fit_predict). */

@@ -3,7 +3,8 @@ import type { Classifier, Regressor } from '../estimator/estimator.js';
 import type { ModelSpec } from '../estimator/model-spec.js';
 import { sgdClassifierSpec } from '../linear/sgd-classifier.js';
 import { sgdRegressorSpec } from '../linear/sgd-regressor.js';
-import { classicSplit, fitClassifier, fitRegressor, readClassicFixture } from '../linear/testing/classic-fixtures.js';
+import { classicSplit, fitClassifier, fitRegressor } from '../../../test/helpers/ml/classic-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 import { accuracyScore } from '../metrics/classification.js';
 import { r2Score } from '../metrics/regression.js';
 import { mlpClassifierSpec } from '../neural/mlp-classifier.js';
@@ -18,7 +19,7 @@ interface StochasticCase {
   meanScore: number;
 }
 
-const fixture = readClassicFixture<{ cases: StochasticCase[] }>('classic-stochastic.json');
+const fixture = readParityFixture<{ cases: StochasticCase[] }>('classic-stochastic.json');
 const SPECS: Record<string, ModelSpec> = {
   sgd_classifier: sgdClassifierSpec,
   sgd_regressor: sgdRegressorSpec,

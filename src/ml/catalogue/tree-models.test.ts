@@ -5,7 +5,7 @@ import type { Classifier, Estimator, Regressor } from '../estimator/estimator.js
 import type { ModelSpec } from '../estimator/model-spec.js';
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { decodeState, encodeState } from '../estimator/state-codec.js';
-import { loadTreeData } from '../tree/testing/tree-fixtures.js';
+import { loadTreeData } from '../../../test/helpers/ml/tree-fixtures.js';
 import { TREE_MODEL_SPECS } from './tree-models.js';
 
 /**

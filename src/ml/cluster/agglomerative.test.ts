@@ -6,7 +6,8 @@ import { AgglomerativeClustering, agglomerativeClusteringSpec } from './agglomer
 import { cutDendrogram } from './dendrogram.js';
 import { primSingleLinkage } from './single-linkage.js';
 import { nnChain } from './nn-chain.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -16,7 +17,7 @@ interface Case {
   nClusters?: number;
 }
 
-const { agglomerative } = readClusterFixture<{ agglomerative: Case[] }>('cluster-hierarchy.json');
+const { agglomerative } = readParityFixture<{ agglomerative: Case[] }>('cluster-hierarchy.json');
 
 const model = (params: Record<string, unknown>) => createFromSpec<AgglomerativeClustering>(agglomerativeClusteringSpec, params);
 

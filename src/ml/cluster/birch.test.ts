@@ -4,7 +4,8 @@ import { InvalidHyperparameterError, NotFittedError } from '../estimator/errors.
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { adjustedRandScore } from '../metrics/rand-index.js';
 import { Birch, birchSpec } from './birch.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -15,7 +16,7 @@ interface Case {
   warning: string | null;
 }
 
-const { birch } = readClusterFixture<{ birch: Case[] }>('cluster-hierarchy.json');
+const { birch } = readParityFixture<{ birch: Case[] }>('cluster-hierarchy.json');
 const model = (params: Record<string, unknown>) => createFromSpec<Birch>(birchSpec, params);
 
 describe("Birch gives scikit-learn's partition and subclusters", () => {

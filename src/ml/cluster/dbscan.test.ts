@@ -5,7 +5,8 @@ import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { clusteringReport } from '../metrics/clustering.js';
 import { adjustedRandScore } from '../metrics/rand-index.js';
 import { Dbscan, dbscanSpec } from './dbscan.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -14,7 +15,7 @@ interface Case {
   coreSampleIndices: number[];
 }
 
-const { dbscan } = readClusterFixture<{ dbscan: Case[] }>('cluster-density.json');
+const { dbscan } = readParityFixture<{ dbscan: Case[] }>('cluster-density.json');
 const model = (params: Record<string, unknown>) => createFromSpec<Dbscan>(dbscanSpec, params);
 
 describe("DBSCAN gives scikit-learn's partition, noise and core points", () => {

@@ -6,7 +6,8 @@ import { adjustedRandScore } from '../metrics/rand-index.js';
 import { Hdbscan, hdbscanSpec } from './hdbscan.js';
 import { kthNeighbourDistances } from './neighbourhood.js';
 import { primSingleLinkage } from './single-linkage.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 import { UnionFind } from './union-find.js';
 
 /**
@@ -23,7 +24,7 @@ interface CoreCase {
   coreLabels: number[];
 }
 
-const { dbscanCores } = readClusterFixture<{ dbscanCores: CoreCase[] }>('cluster-density.json');
+const { dbscanCores } = readParityFixture<{ dbscanCores: CoreCase[] }>('cluster-density.json');
 const model = (params: Record<string, unknown>) => createFromSpec<Hdbscan>(hdbscanSpec, params);
 const EUCLIDEAN = { kind: 'euclidean', p: 2 } as const;
 

@@ -5,7 +5,8 @@ import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { adjustedRandScore } from '../metrics/rand-index.js';
 import { binSeeds, estimateBandwidth } from './bandwidth.js';
 import { MeanShift, meanShiftSpec } from './mean-shift.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -14,7 +15,7 @@ interface Case {
   clusterCenters: number[][];
 }
 
-const fixture = readClusterFixture<{ meanShift: Case[]; estimatedBandwidth: Record<string, number> }>('cluster-density.json');
+const fixture = readParityFixture<{ meanShift: Case[]; estimatedBandwidth: Record<string, number> }>('cluster-density.json');
 const model = (params: Record<string, unknown>) => createFromSpec<MeanShift>(meanShiftSpec, params);
 
 describe("mean shift gives scikit-learn's modes and partition", () => {

@@ -4,7 +4,8 @@ import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { MiniBatchConvergence, miniBatchStep } from './mini-batch-step.js';
 import { MiniBatchKMeans, miniBatchKMeansSpec } from './mini-batch-kmeans.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -14,7 +15,7 @@ interface Case {
   kmeansInertiaMean: number;
 }
 
-const { miniBatchKMeans } = readClusterFixture<{ miniBatchKMeans: Case[] }>('cluster-mixture.json');
+const { miniBatchKMeans } = readParityFixture<{ miniBatchKMeans: Case[] }>('cluster-mixture.json');
 const model = (params: Record<string, unknown>) => createFromSpec<MiniBatchKMeans>(miniBatchKMeansSpec, params);
 
 describe('MiniBatchKMeans fits as well as scikit-learn', () => {

@@ -5,7 +5,8 @@ import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { adjustedRandScore } from '../metrics/rand-index.js';
 import { around15 } from './optics-graph.js';
 import { Optics, opticsSpec } from './optics.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -16,7 +17,7 @@ interface Case {
   coreDistances: Array<number | null>;
 }
 
-const { optics } = readClusterFixture<{ optics: Case[] }>('cluster-density.json');
+const { optics } = readParityFixture<{ optics: Case[] }>('cluster-density.json');
 const model = (params: Record<string, unknown>) => createFromSpec<Optics>(opticsSpec, params);
 const finite = (values: Array<number | null>) => values.map((v) => v ?? Infinity);
 

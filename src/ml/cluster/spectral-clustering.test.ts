@@ -7,7 +7,8 @@ import { reducedDistanceBlock } from '../kernels/distances.js';
 import { EUCLIDEAN } from './assign.js';
 import { SpectralClustering, spectralClusteringSpec } from './spectral-clustering.js';
 import { spectralEmbedding } from './spectral-embedding.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from './testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface Case {
   dataset: string;
@@ -17,7 +18,7 @@ interface Case {
   embedding: number[][];
 }
 
-const { spectral } = readClusterFixture<{ spectral: Case[] }>('cluster-mixture.json');
+const { spectral } = readParityFixture<{ spectral: Case[] }>('cluster-mixture.json');
 const model = (params: Record<string, unknown>) => createFromSpec<SpectralClustering>(spectralClusteringSpec, params);
 
 function rbf(name: string, gamma: number): Float64Array {

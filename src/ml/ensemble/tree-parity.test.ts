@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionTreeClassifier, DecisionTreeRegressor } from '../tree/decision-tree.js';
-import { accuracy, loadTreeData, meanScore, type TreeFixtureData } from '../tree/testing/tree-fixtures.js';
+import { accuracy, loadTreeData, meanScore, type TreeFixtureData } from '../../../test/helpers/ml/tree-fixtures.js';
 import { ExtraTreesClassifier, ExtraTreesRegressor } from './extra-trees.js';
 import { RandomForestClassifier, RandomForestRegressor } from './random-forest.js';
 

@@ -5,7 +5,7 @@ import { InvalidHyperparameterError, InvalidTrainingDataError, NotFittedError } 
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { decodeState, encodeState } from '../estimator/state-codec.js';
 import { LinearRegression, linearRegressionSpec } from './linear-regression.js';
-import type { ParityDataset } from './testing/parity-dataset.js';
+import type { ParityDataset } from '../../../test/helpers/ml/parity-dataset.js';
 
 interface RegressionCase {
   name: string;

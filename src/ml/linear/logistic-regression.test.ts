@@ -6,7 +6,7 @@ import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { decodeState, encodeState } from '../estimator/state-codec.js';
 import { logisticObjective, type LogisticProblem } from './logistic-loss.js';
 import { LogisticRegression, logisticRegressionSpec } from './logistic-regression.js';
-import { maxAbsDifference, paritySplit, type ParityDataset } from './testing/parity-dataset.js';
+import { maxAbsDifference, paritySplit, type ParityDataset } from '../../../test/helpers/ml/parity-dataset.js';
 
 interface LogisticCase {
   name: string;

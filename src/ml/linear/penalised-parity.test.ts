@@ -4,7 +4,8 @@ import type { ModelSpec } from '../estimator/model-spec.js';
 import { elasticNetSpec, lassoSpec } from './elastic-net.js';
 import { ridgeClassifierSpec } from './ridge-classifier.js';
 import { ridgeSpec } from './ridge.js';
-import { classicSplit, createModel, expectSameAnswers, readClassicFixture, relativeGap } from './testing/classic-fixtures.js';
+import { classicSplit, createModel, expectSameAnswers, relativeGap } from '../../../test/helpers/ml/classic-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 
 interface PenalisedCase {
   model: string;
@@ -21,7 +22,7 @@ interface PenalisedCase {
   scores: Record<string, number | null>;
 }
 
-const fixture = readClassicFixture<{ cases: PenalisedCase[] }>('classic-linear.json');
+const fixture = readParityFixture<{ cases: PenalisedCase[] }>('classic-linear.json');
 const SPECS: Record<string, ModelSpec> = {
   ridge: ridgeSpec,
   ridge_classifier: ridgeClassifierSpec,

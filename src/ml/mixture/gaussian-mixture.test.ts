@@ -3,7 +3,8 @@ import { matrixFromRows, takeRows } from '../core/matrix.js';
 import { InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js';
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { adjustedRandScore } from '../metrics/rand-index.js';
-import { clusterData, createFromSpec, readClusterFixture, roundTrip } from '../cluster/testing/cluster-fixtures.js';
+import { clusterData, createFromSpec, roundTrip } from '../../../test/helpers/ml/cluster-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 import { expectationMaximisation, meanLogLikelihood } from './expectation-maximisation.js';
 import { GaussianMixture, gaussianMixtureSpec } from './gaussian-mixture.js';
 import type { CovarianceType } from './gaussian-parameters.js';
@@ -31,7 +32,7 @@ interface SeededCase {
   scoreMean: number;
 }
 
-const { gaussianMixture } = readClusterFixture<{ gaussianMixture: { fromKMeans: FromKMeansCase[]; seeded: SeededCase[] } }>(
+const { gaussianMixture } = readParityFixture<{ gaussianMixture: { fromKMeans: FromKMeansCase[]; seeded: SeededCase[] } }>(
   'cluster-mixture.json',
 );
 const model = (params: Record<string, unknown>) => createFromSpec<GaussianMixture>(gaussianMixtureSpec, params);

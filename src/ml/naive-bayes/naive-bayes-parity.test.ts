@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../estimator/model-spec.js';
-import {
-  classicSplit,
-  expectSameAnswers,
-  fitClassifier,
-  readClassicFixture,
-  relativeGap,
-  rowMajor,
-} from '../linear/testing/classic-fixtures.js';
-import { maxAbsDifference } from '../linear/testing/parity-dataset.js';
+import { classicSplit, expectSameAnswers, fitClassifier, relativeGap, rowMajor } from '../../../test/helpers/ml/classic-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
+import { maxAbsDifference } from '../../../test/helpers/ml/parity-dataset.js';
 import { bernoulliNaiveBayesSpec } from './bernoulli-nb.js';
 import { gaussianNaiveBayesSpec } from './gaussian-nb.js';
 import { multinomialNaiveBayesSpec } from './multinomial-nb.js';
@@ -29,7 +23,7 @@ interface BayesCase {
   classLogPrior?: number[];
 }
 
-const fixture = readClassicFixture<{ cases: BayesCase[] }>('classic-bayes.json');
+const fixture = readParityFixture<{ cases: BayesCase[] }>('classic-bayes.json');
 const SPECS: Record<string, ModelSpec> = {
   gaussian_naive_bayes: gaussianNaiveBayesSpec,
   multinomial_naive_bayes: multinomialNaiveBayesSpec,

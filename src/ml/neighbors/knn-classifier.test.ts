@@ -4,7 +4,7 @@ import { createMatrix, matrixFromRows, takeRows } from '../core/matrix.js';
 import { InvalidHyperparameterError, InvalidTrainingDataError, NotFittedError } from '../estimator/errors.js';
 import { resolveHyperparameters } from '../estimator/hyperparameters.js';
 import { decodeState, encodeState } from '../estimator/state-codec.js';
-import { maxAbsDifference, paritySplit, type ParityDataset } from '../linear/testing/parity-dataset.js';
+import { maxAbsDifference, paritySplit, type ParityDataset } from '../../../test/helpers/ml/parity-dataset.js';
 import { KnnClassifier, knnClassifierSpec } from './knn-classifier.js';
 import type { DistanceKind, DistanceMetric } from '../kernels/distances.js';
 import { forEachNeighbourhood } from './nearest-neighbors.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matrixFromRows } from '../core/matrix.js';
 import { InvalidTrainingDataError } from '../estimator/errors.js';
-import { classicSplit, createModel, expectSameAnswers, fitRegressor, readClassicFixture } from '../linear/testing/classic-fixtures.js';
+import { classicSplit, createModel, expectSameAnswers, fitRegressor } from '../../../test/helpers/ml/classic-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 import { KnnRegressor, knnRegressorSpec } from './knn-regressor.js';
 
 interface NeighborsCase {
@@ -13,7 +14,7 @@ interface NeighborsCase {
   scores: Record<string, number | null>;
 }
 
-const fixture = readClassicFixture<{ cases: NeighborsCase[] }>('classic-neighbors.json');
+const fixture = readParityFixture<{ cases: NeighborsCase[] }>('classic-neighbors.json');
 
 describe('KnnRegressor parity with scikit-learn 1.2 on diabetes', () => {
   it.each(fixture.cases.map((c) => [`${c.scale} ${JSON.stringify(c.params)} on ${c.query} rows`, c] as const))('%s', (_, c) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matrixFromRows, rowOf, takeRows } from '../core/matrix.js';
 import { NotFittedError } from '../estimator/errors.js';
-import type { ParityDataset } from '../linear/testing/parity-dataset.js';
+import type { ParityDataset } from '../../../test/helpers/ml/parity-dataset.js';
 import { StandardScaler } from './standard-scaler.js';
 
 interface ScaledCase {

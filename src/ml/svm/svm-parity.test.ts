@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Classifier, Regressor } from '../estimator/estimator.js';
-import { maxAbsDifference } from '../linear/testing/parity-dataset.js';
-import {
-  classicSplit,
-  classifierScores,
-  expectSameAnswers,
-  fitClassifier,
-  fitRegressor,
-  readClassicFixture,
-  relativeGap,
-  type ClassicSplit,
-} from '../linear/testing/classic-fixtures.js';
+import { maxAbsDifference } from '../../../test/helpers/ml/parity-dataset.js';
+import { classicSplit, classifierScores, expectSameAnswers, fitClassifier, fitRegressor, relativeGap, type ClassicSplit } from '../../../test/helpers/ml/classic-fixtures.js';
+import { readParityFixture } from '../../../test/helpers/ml/parity-fixture.js';
 import { svcSpec, type Svc } from './svc.js';
 import { svrSpec, type Svr } from './svr.js';
 
@@ -33,7 +25,7 @@ interface SvmCase {
   scores: Record<string, number | null>;
 }
 
-const fixture = readClassicFixture<{ cases: SvmCase[] }>('classic-svm.json');
+const fixture = readParityFixture<{ cases: SvmCase[] }>('classic-svm.json');
 
 /** scikit-learn's dual_coef_ and intercept_ from our libsvm model (negated for a binary SVC, as scikit-learn does). */
 function dualOf(model: Classifier | Regressor, binary: boolean): { dualCoef: number[]; intercept: number[] } {

@@ -1,26 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { takeRows, type Matrix } from '../../core/matrix.js';
-import type { Classifier, Regressor } from '../../estimator/estimator.js';
-import { resolveHyperparameters } from '../../estimator/hyperparameters.js';
-import type { ModelSpec } from '../../estimator/model-spec.js';
-import { classificationReport } from '../../metrics/classification.js';
-import { regressionReport } from '../../metrics/regression.js';
+import { takeRows, type Matrix } from '../../../src/ml/core/matrix.js';
+import type { Classifier, Regressor } from '../../../src/ml/estimator/estimator.js';
+import { resolveHyperparameters } from '../../../src/ml/estimator/hyperparameters.js';
+import type { ModelSpec } from '../../../src/ml/estimator/model-spec.js';
+import { classificationReport } from '../../../src/ml/metrics/classification.js';
+import { regressionReport } from '../../../src/ml/metrics/regression.js';
+import { readParityFixture } from './parity-fixture.js';
 import { paritySplit, type ParityDataset, type ParitySplit } from './parity-dataset.js';
 
 /**
  * Test support for the classic-model parity fixtures (scripts/fixtures/classic_*.py): the shared data
  * sets of classic-datasets.json, their splits, and the service's scores of a fitted model.
  */
-const datasets = (
-  JSON.parse(
-    readFileSync(new URL('../../../../test/fixtures/parity/classic-datasets.json', import.meta.url), 'utf8'),
-  ) as { datasets: Record<string, ParityDataset> }
-).datasets;
-
-export function readClassicFixture<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../../../test/fixtures/parity/${name}`, import.meta.url), 'utf8')) as T;
-}
+const datasets = readParityFixture<{ datasets: Record<string, ParityDataset> }>('classic-datasets.json').datasets;
 
 export interface ClassicSplit extends ParitySplit {
   /** Number of classes of a classification data set; 0 for regression. */

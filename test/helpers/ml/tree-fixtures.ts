@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { matrixFromRows, takeRows, type Matrix } from '../../core/matrix.js';
+import { readParityFixture } from './parity-fixture.js';
+import { matrixFromRows, takeRows, type Matrix } from '../../../src/ml/core/matrix.js';
 
 /**
  * Test support for test/fixtures/parity/trees-<dataset>.json (scripts/fixtures/trees.py): the data
@@ -26,17 +26,6 @@ export interface LoadedSplit<F> {
   ytest: number[];
   /** 0 for regression. */
   nClasses: number;
-}
-
-const cache = new Map<string, unknown>();
-
-/** Reads a committed parity fixture once per test file. */
-export function readParityFixture<T>(file: string): T {
-  if (!cache.has(file)) {
-    const url = new URL(`../../../../test/fixtures/parity/${file}`, import.meta.url);
-    cache.set(file, JSON.parse(readFileSync(url, 'utf8')));
-  }
-  return cache.get(file) as T;
 }
 
 /** The data set of trees-<name>.json, split as scikit-learn split it. */

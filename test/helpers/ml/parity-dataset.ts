@@ -1,5 +1,5 @@
-import { createMatrix, matrixFromRows, takeRows, type Matrix } from '../../core/matrix.js';
-import { StandardScaler } from '../../preprocessing/standard-scaler.js';
+import { createMatrix, matrixFromRows, takeRows, type Matrix } from '../../../src/ml/core/matrix.js';
+import { StandardScaler } from '../../../src/ml/preprocessing/standard-scaler.js';
 
 /**
  * Test support for the parity fixtures written by scripts/fixtures/linear.py and knn.py: a dataset

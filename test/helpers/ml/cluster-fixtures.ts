@@ -1,23 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { matrixFromRows, type Matrix } from '../../core/matrix.js';
-import { resolveHyperparameters } from '../../estimator/hyperparameters.js';
-import type { Estimator } from '../../estimator/estimator.js';
-import type { ModelSpec } from '../../estimator/model-spec.js';
-import { decodeState, encodeState } from '../../estimator/state-codec.js';
+import { readParityFixture } from './parity-fixture.js';
+import { matrixFromRows, type Matrix } from '../../../src/ml/core/matrix.js';
+import { resolveHyperparameters } from '../../../src/ml/estimator/hyperparameters.js';
+import type { Estimator } from '../../../src/ml/estimator/estimator.js';
+import type { ModelSpec } from '../../../src/ml/estimator/model-spec.js';
+import { decodeState, encodeState } from '../../../src/ml/estimator/state-codec.js';
 
 /**
  * Test support for the clustering parity fixtures (scripts/fixtures/cluster_*.py): the shared data
- * sets as matrices, a fixture file by name, and a model built from its spec with given parameters.
+ * sets as matrices and a model built from its spec with given parameters.
  */
-export function readClusterFixture<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../../../test/fixtures/parity/${name}`, import.meta.url), 'utf8')) as T;
-}
 
 let cached: Record<string, Matrix> | null = null;
 
 export function clusterData(name: string): Matrix {
   if (cached === null) {
-    const { data } = readClusterFixture<{ data: Record<string, number[][]> }>('cluster-data.json');
+    const { data } = readParityFixture<{ data: Record<string, number[][]> }>('cluster-data.json');
     cached = Object.fromEntries(Object.entries(data).map(([key, rows]) => [key, matrixFromRows(rows)]));
   }
   const X = cached[name];
