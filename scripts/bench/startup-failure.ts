@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STARTUP_TIMEOUT_MS } from '../../src/config/unreachable-service.js';
+import { silentServer } from '../../test/helpers/silent-server.js';
 import { markdownTable } from './markdown-table.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -19,18 +19,11 @@ interface Exit {
   seconds: number;
 }
 
-/** A listening port whose connections are accepted and never answered, or (refusing) one nothing listens on. */
-async function port(kind: 'silent' | 'refusing'): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const close = (): Promise<void> => {
-    for (const socket of sockets) socket.destroy();
-    return new Promise((resolve) => server.close(() => resolve()));
-  };
-  const { port: number } = server.address() as { port: number };
-  if (kind === 'refusing') await close();
-  return { port: number, close: kind === 'refusing' ? async () => {} : close };
+/** A port nothing listens on any more: connecting is refused at once. */
+async function refusingPort(): Promise<{ port: number; close(): Promise<void> }> {
+  const silent = await silentServer();
+  await silent.close();
+  return { port: silent.port, close: async () => {} };
 }
 
 function serveWith(env: Record<string, string>): Promise<Exit> {
@@ -53,8 +46,8 @@ function serveWith(env: Record<string, string>): Promise<Exit> {
 
 async function main(): Promise<void> {
   const rows: string[][] = [];
-  for (const kind of ['refusing', 'silent'] as const) {
-    const target = await port(kind);
+  for (const [kind, open] of [['refusing', refusingPort], ['silent', silentServer]] as const) {
+    const target = await open();
     try {
       for (const [setting, url] of [
         ['REDIS_URL', `redis://127.0.0.1:${target.port}/0`],

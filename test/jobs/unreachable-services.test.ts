@@ -1,23 +1,9 @@
-import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { UnreachableServiceError } from '../../src/config/unreachable-service.js';
 import { assertRedisReachable } from '../../src/jobs/bullmq/redis-probe.js';
 import { openPostgresDatabase } from '../../src/store/postgres-database.js';
 import { REDIS_URL, skipReason } from '../helpers/services.js';
-
-/** A host that takes connections and never says a word, as a firewall or a wrong service may. */
-async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { silentServer } from '../helpers/silent-server.js';
 
 describe('a host that never answers at start-up', () => {
   it('is given up on after the start-up timeout, for REDIS_URL and DATABASE_URL, without their credentials', async () => {
