@@ -4,14 +4,13 @@ import { openDatabase } from '../../src/store/database.js';
 import { MODEL_TOO_LARGE } from '../../src/training/allocation-failure.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { SLOW_FOREST, slowClassificationCsv } from '../helpers/synthetic.js';
-import { sampleCsv, describeEachStack, startOn, type TestTrainyard } from '../helpers/trainyard.js';
+import { sampleCsv, describeEachStack, startOn, type Stack, type TestTrainyard } from '../helpers/trainyard.js';
 
-/** What a run the shutdown stopped says: the embedded server trains it at its next start; BullMQ, any worker. */
-const HANDED_BACK: Record<string, string> = {
-  sqlite: 'Queued again: the server shut down; it trains when the server starts again',
-  postgres: 'Queued again: the server shut down; it trains when the server starts again',
-  'postgres+bullmq': 'Queued again: the worker training it shut down',
-};
+/** What a run the shutdown stopped says: the embedded server trains it at its next start; with BullMQ, any worker. */
+const handedBack = (stack: Stack): string =>
+  stack.needs.includes('Redis')
+    ? 'Queued again: the worker training it shut down'
+    : 'Queued again: the server shut down; it trains when the server starts again';
 
 describeEachStack('every run reaches a final state', (stack) => {
   let ty: TestTrainyard | undefined;
@@ -102,7 +101,7 @@ describeEachStack('every run reaches a final state', (stack) => {
     const rows = await db.selectFrom('model_runs').select(['id', 'status', 'progress', 'message', 'started_at']).where('id', 'in', [training, queued]).execute();
     await db.destroy();
     const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
-    expect(byId[training]).toEqual({ id: training, status: 'pending', progress: 0, message: HANDED_BACK[stack.name], started_at: null });
+    expect(byId[training]).toEqual({ id: training, status: 'pending', progress: 0, message: handedBack(stack), started_at: null });
     expect(byId[queued]).toMatchObject({ status: 'pending', started_at: null });
 
     const second = await startOn(stack, {}, first.dataDir);
