@@ -104,7 +104,8 @@ export class TrainingThreads {
     } catch (err) {
       await handled;
       if (control.stopReason !== null) return this.onStopped(job.runId, attempt, control.stopReason);
-      // The thread's own errors come explained; a thread stopped at its heap limit is reported here.
+      // The thread explains its own errors (their RangeError type is lost on the way here); a thread
+      // stopped at its heap limit never ran that code, so it is explained here.
       const reported = explainAllocationFailure(err);
       await this.lifecycle.failed(job.runId, reported instanceof Error ? reported.message : String(reported), attempt.id);
       return 'failed';
