@@ -62,11 +62,74 @@ export function reducedDistanceBlock(
   rowsB: number,
   out: Float64Array,
 ): void {
+  if (metric.kind === 'euclidean') {
+    squaredEuclideanBlock(nFeatures, a, rowsA, startA, countA, b, rowsB, out);
+    return;
+  }
   out.fill(0, 0, countA * rowsB);
   for (let i = 0; i < countA; i++) {
     // Query-major, so one query's row of distances stays in cache while every feature is added.
     for (let f = 0; f < nFeatures; f++) {
       accumulateColumn(metric, a[f * rowsA + startA + i], b, f * rowsB, rowsB, out, i * rowsB);
+    }
+  }
+}
+
+/** Queries whose distances one pass over a reference row sums at once, each in its own register. */
+const QUERIES_PER_PASS = 4;
+
+/**
+ * reducedDistanceBlock for squared Euclidean distances, summed in the same order (feature by feature
+ * from 0), so bit for bit the same; but each pass reads a reference row once for four queries and
+ * keeps the four sums in registers, with one store per pair instead of one per pair and feature:
+ * about twice as fast for k-means' block of rows against its centres.
+ */
+function squaredEuclideanBlock(
+  nFeatures: number,
+  a: Float64Array,
+  rowsA: number,
+  startA: number,
+  countA: number,
+  b: Float64Array,
+  rowsB: number,
+  out: Float64Array,
+): void {
+  let i = 0;
+  for (; i + QUERIES_PER_PASS <= countA; i += QUERIES_PER_PASS) {
+    const row0 = i * rowsB;
+    const row1 = row0 + rowsB;
+    const row2 = row1 + rowsB;
+    const row3 = row2 + rowsB;
+    for (let j = 0; j < rowsB; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let f = 0, at = j, q = startA + i; f < nFeatures; f++, at += rowsB, q += rowsA) {
+        const x = b[at];
+        const d0 = a[q] - x;
+        const d1 = a[q + 1] - x;
+        const d2 = a[q + 2] - x;
+        const d3 = a[q + 3] - x;
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
+      }
+      out[row0 + j] = s0;
+      out[row1 + j] = s1;
+      out[row2 + j] = s2;
+      out[row3 + j] = s3;
+    }
+  }
+  for (; i < countA; i++) {
+    for (let j = 0; j < rowsB; j++) {
+      let s = 0;
+      for (let f = 0, at = j, q = startA + i; f < nFeatures; f++, at += rowsB, q += rowsA) {
+        const d = a[q] - b[at];
+        s += d * d;
+      }
+      out[i * rowsB + j] = s;
     }
   }
 }
