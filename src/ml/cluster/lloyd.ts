@@ -30,7 +30,7 @@ export function lloyd(
   let centres = createMatrix(nClusters, X.nCols, Float64Array.from(initialCentres.data));
   let nextCentres = createMatrix(nClusters, X.nCols);
   const counts = new Float64Array(nClusters);
-  const lanes = new Float64Array(nClusters * LANES);
+  const byCluster = new RowsByCluster(X.nRows, nClusters);
   const step: AssignmentStep =
     strategy === 'bounded' ? new BoundedAssignment(X, nClusters) : new ExhaustiveAssignment(X, nClusters);
 
@@ -38,7 +38,7 @@ export function lloyd(
   let nIter = 0;
   while (nIter < maxIter) {
     const changed = step.assign(centres);
-    updateCentres(X, step, centres, nextCentres, counts, lanes);
+    updateCentres(X, step, centres, nextCentres, counts, byCluster);
     const shift = squaredShift(centres, nextCentres);
     [centres, nextCentres] = [nextCentres, centres];
     nIter++;
@@ -77,7 +77,7 @@ function updateCentres(
   centres: Matrix,
   next: Matrix,
   counts: Float64Array,
-  lanes: Float64Array,
+  byCluster: RowsByCluster,
 ): void {
   const n = X.nRows;
   const labels = step.labels;
@@ -87,21 +87,27 @@ function updateCentres(
   sums.fill(0);
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[labels[i]]++;
+  // Rows grouped by cluster (in index order within each): every cluster's sum then runs in registers
+  // over its own rows, where adding row by row into the cluster's slot waits on the previous store.
+  byCluster.first[0] = 0;
+  for (let c = 1; c <= nClusters; c++) byCluster.first[c] = byCluster.first[c - 1] + counts[c - 1];
+  byCluster.next.set(byCluster.first.subarray(0, nClusters));
+  const rows = byCluster.rows;
+  for (let i = 0; i < n; i++) rows[byCluster.next[labels[i]]++] = i;
   for (let f = 0; f < X.nCols; f++) {
-    const offset = f * n;
-    // Neighbouring rows mostly share a cluster: adding them into one slot makes each addition wait
-    // for the previous one. Four lanes (rows by i mod 4) keep four independent chains in flight.
-    lanes.fill(0);
-    let i = 0;
-    for (const end = n - (n % LANES); i < end; i += LANES) {
-      lanes[labels[i] * LANES] += data[offset + i];
-      lanes[labels[i + 1] * LANES + 1] += data[offset + i + 1];
-      lanes[labels[i + 2] * LANES + 2] += data[offset + i + 2];
-      lanes[labels[i + 3] * LANES + 3] += data[offset + i + 3];
+    const column = data.subarray(f * n, (f + 1) * n);
+    for (let c = 0; c < nClusters; c++) {
+      const end = byCluster.first[c + 1];
+      let s0 = 0;
+      let s1 = 0;
+      let j = byCluster.first[c];
+      for (; j + 1 < end; j += 2) {
+        s0 += column[rows[j]];
+        s1 += column[rows[j + 1]];
+      }
+      if (j < end) s0 += column[rows[j]];
+      sums[f * nClusters + c] = s0 + s1;
     }
-    for (; i < n; i++) lanes[labels[i] * LANES] += data[offset + i];
-    const target = f * nClusters;
-    for (let c = 0, at = 0; c < nClusters; c++, at += LANES) sums[target + c] = lanes[at] + lanes[at + 1] + (lanes[at + 2] + lanes[at + 3]);
   }
   if (counts.includes(0)) relocateEmptyClusters(X, labels, step.squaredDistancesToAssigned(centres), next, counts);
   for (let c = 0; c < nClusters; c++) {
@@ -112,8 +118,20 @@ function updateCentres(
   }
 }
 
-/** Partial sums per cluster in updateCentres, side by side. */
-const LANES = 4;
+/** Row indices ordered by cluster, rebuilt each iteration in updateCentres's reused buffers. */
+class RowsByCluster {
+  readonly rows: Uint32Array;
+  /** Cluster c's rows are rows[first[c] .. first[c + 1]). */
+  readonly first: Float64Array;
+  /** Where the next row of each cluster goes while the order is built. */
+  readonly next: Float64Array;
+
+  constructor(nRows: number, nClusters: number) {
+    this.rows = new Uint32Array(nRows);
+    this.first = new Float64Array(nClusters + 1);
+    this.next = new Float64Array(nClusters);
+  }
+}
 
 /**
  * scikit-learn's fix for a cluster that lost all its rows: give it the row farthest from its own
