@@ -9,7 +9,8 @@ import { checkClusteringInput, resolveSeed } from './clustering-input.js';
 import { KMEANS_INIT_DEF, nClustersDef, nInitDef, RANDOM_STATE_DEF, resolveNInit } from './common-params.js';
 import { nearestCentres } from './assign.js';
 import { initialCentres, type KMeansInit } from './kmeans-init.js';
-import { absoluteTolerance, lloyd, type KMeansRun } from './lloyd.js';
+import { absoluteTolerance, type KMeansRun } from './lloyd.js';
+import { lloydRuns } from './lloyd-runs.js';
 
 const MODEL_TYPE = 'kmeans';
 
@@ -53,15 +54,17 @@ export class KMeans implements Clusterer {
     const nInit = resolveNInit(this.params.n_init as number | 'auto', init, 10);
     const rng = new Random(resolveSeed(this.params.random_state as number | null));
 
+    // Every run's start is drawn first, in order, so the runs can go to any thread and still give
+    // the result of running them one after another.
+    const starts = Array.from({ length: nInit }, () => initialCentres(X, nClusters, init, rng));
+    const { runs } = lloydRuns({ X, starts, maxIter, tol }, ctx);
     let best: KMeansRun | null = null;
-    for (let run = 0; run < nInit; run++) {
-      const candidate = lloyd(X, initialCentres(X, nClusters, init, rng), maxIter, tol);
+    for (const candidate of runs) {
       // Like scikit-learn, a lower inertia only wins if it is a different clustering: the same
       // partition with relabelled clusters can differ in inertia by rounding alone.
       if (best === null || (candidate.inertia < best.inertia && !sameClustering(candidate.labels, best.labels, nClusters))) {
         best = candidate;
       }
-      ctx.onProgress?.((run + 1) / nInit);
     }
     // Fewer distinct labels than n_clusters (duplicate rows) is kept as is: scikit-learn only warns.
     this.fitted = best;

@@ -1,0 +1,106 @@
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { taskCount, taskRunner, type ThreadJob } from './thread-job.js';
+import { workerThreadEntry } from './thread-entry.js';
+
+/** What a task thread is started with: the job, plus the shared counters that coordinate it. */
+export interface TaskThreadData {
+  job: ThreadJob;
+  /** [NEXT]: the next task index to claim; [FINISHED]: tasks worker threads finished; [STARTED]: threads ready. */
+  counters: Int32Array;
+  port: MessagePort;
+}
+
+/** A worker thread's answer for one claimed task. */
+export type TaskMessage = { index: number; result: unknown } | { index: number; error: string };
+
+/** Slots of TaskThreadData.counters. */
+export const NEXT = 0;
+export const FINISHED = 1;
+export const STARTED = 2;
+/** How long the caller waits for its workers to start before it goes on without the late ones. */
+const STARTUP_WAIT_MS = 10_000;
+/** How long the caller sleeps between looks at its ports when no result has come in. */
+const WAIT_MS = 200;
+
+/**
+ * Runs the job's tasks on `threads` threads: the calling thread and threads - 1 workers, all reading
+ * the job's matrices from shared memory and claiming task indices from one shared counter, so a slow
+ * task holds up nobody. The call stays synchronous like every fit: the caller waits for its workers
+ * to start, runs tasks itself and, once none are left to claim, blocks on the counter the workers
+ * bump until theirs are in. A worker that never starts claims nothing: the others take its share.
+ * `accept` gets every result, in the order they finish; returns how many the workers ran.
+ */
+export function runTasksOnThreads<R>(job: ThreadJob, threads: number, accept: (index: number, result: R) => void): number {
+  const nTasks = taskCount(job);
+  const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from({ length: threads - 1 }, () => startTaskThread(job, counters));
+  let done = 0;
+  let ranByWorkers = 0;
+  const take = (index: number, result: unknown): void => {
+    accept(index, result as R);
+    done += 1;
+  };
+  const drainWorkers = (): number => {
+    const received = drain(workers, take);
+    ranByWorkers += received;
+    return received;
+  };
+  try {
+    awaitStarts(counters, workers.length);
+    const run = taskRunner(job);
+    for (let index = Atomics.add(counters, NEXT, 1); index < nTasks; index = Atomics.add(counters, NEXT, 1)) {
+      take(index, run(index));
+      drainWorkers();
+    }
+    while (done < nTasks) {
+      const finished = Atomics.load(counters, FINISHED);
+      if (drainWorkers() === 0) Atomics.wait(counters, FINISHED, finished, WAIT_MS);
+    }
+  } finally {
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+  return ranByWorkers;
+}
+
+/** Blocks until every worker has started, or the startup wait is over. */
+function awaitStarts(counters: Int32Array, nWorkers: number): void {
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  for (let started = Atomics.load(counters, STARTED); started < nWorkers; started = Atomics.load(counters, STARTED)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    Atomics.wait(counters, STARTED, started, left);
+  }
+}
+
+interface TaskThread {
+  worker: Worker;
+  port: MessagePort;
+}
+
+function startTaskThread(job: ThreadJob, counters: Int32Array): TaskThread {
+  const { port1, port2 } = new MessageChannel();
+  const { filename, execArgv, argv } = workerThreadEntry(new URL('./task-thread', import.meta.url));
+  const workerData: TaskThreadData = { job, counters, port: port2 };
+  const worker = new Worker(filename, { execArgv, argv, workerData, transferList: [port2] });
+  worker.unref();
+  // A thread that fails to start claims no task: the others run its share, so its error changes nothing.
+  worker.on('error', () => {});
+  return { worker, port: port1 };
+}
+
+/** Takes in every result the workers have sent so far; a worker's error fails the fit with its message. */
+function drain(workers: readonly TaskThread[], take: (index: number, result: unknown) => void): number {
+  let received = 0;
+  for (const { port } of workers) {
+    for (let packet = receiveMessageOnPort(port); packet !== undefined; packet = receiveMessageOnPort(port)) {
+      const message = packet.message as TaskMessage;
+      if ('error' in message) throw new Error(`a worker thread failed on task ${message.index}: ${message.error}`);
+      take(message.index, message.result);
+      received += 1;
+    }
+  }
+  return received;
+}
