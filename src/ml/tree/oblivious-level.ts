@@ -51,7 +51,8 @@ export class ObliviousLevel {
     if (this.size === this.nodes.length) {
       this.nodes = doubled(this.nodes);
       this.siblings = doubled(this.siblings);
-      this.parents = new Int32Array(this.nodes.length);
+      // The parents are still being read while their children are added: keep them.
+      this.parents = doubled(this.parents);
     }
     this.nodes[this.size] = node;
     this.siblings[this.size] = siblingBuffer;

@@ -178,12 +178,16 @@ describe('TreeLearner, as the boosters grow trees', () => {
       const tree = new TreeLearner(Xc, binned, criterion.width).grow(
         criterion,
         ones,
-        { ...UNLIMITED, maxDepth: 4, minSplitGain: 0, minImpurityDecrease: -Infinity, oblivious: true },
+        // Six levels: past 16 nodes a level's buffers grow while its parents are still being split.
+        { ...UNLIMITED, maxDepth: 6, minSplitGain: 0, minImpurityDecrease: -Infinity, oblivious: true },
         new Random(3),
       );
       const all = Uint32Array.from({ length: N_ROWS }, (_, r) => r);
-      const expected = naiveObliviousSplits(binned, criterion, all, 4, 0);
-      expect(expected.length).toBe(4);
+      const expected = naiveObliviousSplits(binned, criterion, all, 6, 0);
+      expect(expected.length).toBe(6);
+      // Every node but the root is the child of exactly one node: no level overwrote an earlier one.
+      const children = [...tree.left, ...tree.right].filter((child) => child !== LEAF).sort((a, b) => a - b);
+      expect(children).toEqual(Array.from({ length: tree.nodeCount - 1 }, (_, i) => i + 1));
       const depth = depths(tree);
       expected.forEach((split, d) => {
         const level = Array.from({ length: tree.nodeCount }, (_, i) => i).filter((i) => depth[i] === d && tree.left[i] !== LEAF);
