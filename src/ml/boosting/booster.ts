@@ -111,7 +111,7 @@ export function boost(
       const subset = nColumns < X.nCols ? features.subarray(0, nColumns) : undefined;
       const tree = learner.grow(criterionFor(t), weights, plan.limits, iterationRng, subset);
       for (let i = 0; i < tree.value.length; i++) tree.value[i] *= plan.learningRate;
-      addTreeTo(fit, tree, t);
+      if (!learner.addLeafValues(tree, outputsOf(fit, tree, t))) addTreeTo(fit, tree, t);
       if (validation) addTreeTo(validation, tree, t);
       trees.push(tree);
     }
@@ -133,8 +133,13 @@ export function boostedRaw(model: BoostedTrees, X: Matrix): Float64Array {
 
 /** Adds a tree's outputs to raw column `output`, or to every column for a vector-leaf tree. */
 function addTreeTo(rows: BoostingRows, tree: FlatTree, output: number): void {
+  addTreeOutputs(tree, rows.X, outputsOf(rows, tree, output));
+}
+
+/** The raw scores a tree adds to: column `output`, or every column for a vector-leaf tree. */
+function outputsOf(rows: BoostingRows, tree: FlatTree, output: number): Float64Array {
   const n = rows.X.nRows;
-  addTreeOutputs(tree, rows.X, tree.nOutputs > 1 ? rows.raw : rows.raw.subarray(output * n, (output + 1) * n));
+  return tree.nOutputs > 1 ? rows.raw : rows.raw.subarray(output * n, (output + 1) * n);
 }
 
 function makeCriterion(

@@ -4,7 +4,7 @@ import { Random } from '../core/random.js';
 import { binFeatures } from './bin-mapper.js';
 import { ClassificationCriterion } from './classification-criterion.js';
 import type { SplitCriterion } from './criterion.js';
-import { LEAF, type FlatTree } from './flat-tree.js';
+import { addTreeOutputs, LEAF, type FlatTree } from './flat-tree.js';
 import { SquaredErrorCriterion } from './regression-criterion.js';
 import { NewtonCriterion } from './newton-criterion.js';
 import { naiveObliviousSplits } from './oblivious-naive.js';
@@ -236,5 +236,35 @@ describe('TreeLearner, as the boosters grow trees', () => {
     const pruned = learner.grow(criterion, ones, { ...limits, minSplitGain: floor }, new Random(1));
     expect(pruned.nodeCount).toBeLessThan(tree.nodeCount);
     expect(pruned.nodeCount).toBeGreaterThan(1);
+  });
+
+  describe('adds a grown tree to the training rows from its leaves, as walking it would', () => {
+    const shapes: [string, Partial<GrowthLimits>][] = [
+      ['depth-first', { maxDepth: 5 }],
+      ['best-first', { maxLeafNodes: 9 }],
+      ['symmetric', { maxDepth: 6, minSplitGain: 0, minImpurityDecrease: -Infinity, oblivious: true }],
+    ];
+    for (const [name, limits] of shapes) {
+      it(name, () => {
+        const criterion = newton(3);
+        const learner = new TreeLearner(X, binFeatures(X, 255, new Random(0)), criterion.width);
+        const tree = learner.grow(criterion, ones, { ...UNLIMITED, ...limits }, new Random(2));
+        const fromLeaves = new Float64Array(3 * N_ROWS).fill(0.5);
+        const walked = new Float64Array(3 * N_ROWS).fill(0.5);
+        expect(learner.addLeafValues(tree, fromLeaves)).toBe(true);
+        addTreeOutputs(tree, X, walked);
+        expect(fromLeaves).toEqual(walked);
+      });
+    }
+
+    it('and declines when some rows took no part (a subsample)', () => {
+      const criterion = newton(1);
+      const learner = new TreeLearner(X, binFeatures(X, 255, new Random(0)), criterion.width);
+      const half = Float64Array.from({ length: N_ROWS }, (_, r) => r % 2);
+      const tree = learner.grow(criterion, half, { ...UNLIMITED, maxDepth: 4 }, new Random(2));
+      const out = new Float64Array(N_ROWS);
+      expect(learner.addLeafValues(tree, out)).toBe(false);
+      expect(out.every((v) => v === 0)).toBe(true);
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { Matrix } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import type { BinnedFeatures } from './bin-mapper.js';
 import { EPSILON, WEIGHT, type SplitCriterion } from './criterion.js';
-import type { FlatTree } from './flat-tree.js';
+import { LEAF, type FlatTree } from './flat-tree.js';
 import { HELD_HISTOGRAM_BYTES, HistogramPool } from './histogram-pool.js';
 import { NodeFrontier } from './node-frontier.js';
 import { NodeStore } from './node-store.js';
@@ -140,6 +140,31 @@ export class TreeLearner {
     if (limits.oblivious) this.growLevels(root);
     else this.growNodes(root);
     return this.nodes.toFlatTree(criterion);
+  }
+
+  /**
+   * Adds the tree just grown (with its values as they are now, after any shrinkage) to out, an
+   * nRows x tree.nOutputs column-major block, for the rows it grew on: each leaf's value goes to its
+   * slice of the partitioned sample indices, with no walk down the tree per row, as scikit-learn's
+   * boosters update their training predictions. The partition is the split by bin code, which the
+   * tree's thresholds reproduce for training values. Returns false, adding nothing, when some rows
+   * took no part (weight 0, as in a subsample): they would need the walk.
+   */
+  addLeafValues(tree: FlatTree, out: Float64Array): boolean {
+    const { nodes, indices } = this;
+    const nRows = this.binned.nRows;
+    if (nodes.size[0] !== nRows) return false;
+    const { left, value, nOutputs } = tree;
+    for (let node = 0; node < tree.nodeCount; node++) {
+      if (left[node] !== LEAF) continue;
+      const end = nodes.start[node] + nodes.size[node];
+      for (let k = 0; k < nOutputs; k++) {
+        const v = value[node * nOutputs + k];
+        const column = k * nRows;
+        for (let i = nodes.start[node]; i < end; i++) out[column + indices[i]] += v;
+      }
+    }
+    return true;
   }
 
   private useFeatures(features: Uint32Array | undefined): void {
