@@ -1,3 +1,6 @@
+/** The code columns of four features, for SplitCriterion.accumulateFour. */
+export type FourCodes = readonly [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+
 /**
  * What a split criterion needs from a set of samples, as a fixed-width vector of sums:
  * [sample count, total weight, ...criterion sums]. Histogram bins and node totals share that
@@ -17,6 +20,19 @@ export interface SplitCriterion {
     end: number,
     hist: Float64Array,
     histOffset: number,
+  ): void;
+  /**
+   * accumulate for four features at once (their codes, their histograms' offsets), reading each
+   * sample's own values once for all four; same sums, bit for bit. Criteria whose per-sample reads
+   * are cheap next to their histogram writes leave it out.
+   */
+  accumulateFour?(
+    codes: FourCodes,
+    indices: Uint32Array,
+    start: number,
+    end: number,
+    hist: Float64Array,
+    histOffsets: Int32Array,
   ): void;
   /** Writes the sums of samples indices[start..end) to out[offset..offset+width). */
   sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void;

@@ -36,6 +36,9 @@ export class HistogramPool {
   private readonly maxHeld: number;
   private criterion: SplitCriterion | null = null;
   private indices: Uint32Array = new Uint32Array(0);
+  /** The features, and their histograms' offsets, of one buildFour. */
+  private readonly group = new Uint32Array(4);
+  private readonly groupOffsets = new Int32Array(4);
 
   constructor(
     private readonly binned: BinnedFeatures,
@@ -102,6 +105,67 @@ export class HistogramPool {
       this.subtract(id, f, siblingId);
     } else {
       this.build(id, f);
+    }
+  }
+
+  /**
+   * prepare() for the first n features of order at once, for a node that will scan them all: the
+   * features to build (of the node, or of the sibling a subtraction needs) are built four at a
+   * time, each sample read once per four features, and the rest derived by subtraction.
+   */
+  prepareAll(id: number, order: Uint32Array, n: number, siblingId: number): void {
+    if (this.criterion?.accumulateFour) {
+      if (siblingId >= 0) this.buildInFours(siblingId, order, n, false);
+      this.buildInFours(id, order, n, siblingId >= 0);
+    }
+    for (let i = 0; i < n; i++) this.prepare(id, order[i], siblingId);
+  }
+
+  /** Builds, four at a time, the features of order[0..n) that neither are built nor can be subtracted. */
+  private buildInFours(id: number, order: Uint32Array, n: number, canSubtract: boolean): void {
+    const state = this.states[id];
+    const group = this.group;
+
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const f = order[i];
+      if (state[f] === BUILT || (state[f] === INHERITED && canSubtract)) continue;
+      group[size++] = f;
+      if (size === 4) {
+        this.buildFour(id, group);
+        size = 0;
+      }
+    }
+    for (let j = 0; j < size; j++) this.build(id, group[j]);
+  }
+
+  /**
+   * Four features' histograms in one pass over the node's samples. Each feature's slice is cleared
+   * whole and its occupied range read off the counts afterwards, where build() finds the range
+   * with a pass of its own. Measured on HistGB (16k x 20): 25% off the whole fit; sending nodes
+   * under 256 samples to build() instead made it slower, not faster.
+   */
+  private buildFour(id: number, group: Uint32Array): void {
+    const hist = this.buffers[id];
+    const { binStart, columns } = this.binned;
+    const width = this.width;
+    const offsets = this.groupOffsets;
+    for (let j = 0; j < 4; j++) {
+      offsets[j] = binStart[group[j]] * width;
+      hist.fill(0, offsets[j], binStart[group[j] + 1] * width);
+    }
+    const codes = [columns[group[0]], columns[group[1]], columns[group[2]], columns[group[3]]] as const;
+    this.criterion!.accumulateFour!(codes, this.indices, this.sliceStart[id], this.sliceEnd[id], hist, offsets);
+    for (let j = 0; j < 4; j++) {
+      const f = group[j];
+      const base = offsets[j];
+      let low = 0;
+      let high = binStart[f + 1] - binStart[f] - 1;
+      while (hist[base + low * width + COUNT] === 0) low++;
+      while (hist[base + high * width + COUNT] === 0) high--;
+      this.lows[id][f] = low;
+      this.highs[id][f] = high;
+      this.states[id][f] = BUILT;
     }
   }
 

@@ -1,5 +1,5 @@
 import * as layout from './criterion.js';
-import { sumByAccumulating, type SplitCriterion } from './criterion.js';
+import { sumByAccumulating, type FourCodes, type SplitCriterion } from './criterion.js';
 
 const { COUNT, WEIGHT } = layout;
 
@@ -99,6 +99,53 @@ export class NewtonCriterion implements SplitCriterion {
       hist[slot + 1] += weights[sample];
       hist[slot + 2] += weightedPairs[2 * sample];
       hist[slot + 3] += weightedPairs[2 * sample + 1];
+    }
+  }
+
+  /** Only for one output: the loop of every binary and regression booster, which builds every feature of a node. */
+  accumulateFour(
+    codes: FourCodes,
+    indices: Uint32Array,
+    start: number,
+    end: number,
+    hist: Float64Array,
+    histOffsets: Int32Array,
+  ): void {
+    if (this.nOutputs !== 1) {
+      for (let j = 0; j < 4; j++) this.accumulate(codes[j], indices, start, end, hist, histOffsets[j]);
+      return;
+    }
+    const { weightedPairs, weights } = this;
+    const [c0, c1, c2, c3] = codes;
+    const o0 = histOffsets[0];
+    const o1 = histOffsets[1];
+    const o2 = histOffsets[2];
+    const o3 = histOffsets[3];
+    for (let i = start; i < end; i++) {
+      const sample = indices[i];
+      const w = weights[sample];
+      const g = weightedPairs[2 * sample];
+      const h = weightedPairs[2 * sample + 1];
+      let slot = o0 + c0[sample] * 4;
+      hist[slot] += 1;
+      hist[slot + 1] += w;
+      hist[slot + 2] += g;
+      hist[slot + 3] += h;
+      slot = o1 + c1[sample] * 4;
+      hist[slot] += 1;
+      hist[slot + 1] += w;
+      hist[slot + 2] += g;
+      hist[slot + 3] += h;
+      slot = o2 + c2[sample] * 4;
+      hist[slot] += 1;
+      hist[slot + 1] += w;
+      hist[slot + 2] += g;
+      hist[slot + 3] += h;
+      slot = o3 + c3[sample] * 4;
+      hist[slot] += 1;
+      hist[slot + 1] += w;
+      hist[slot + 2] += g;
+      hist[slot + 3] += h;
     }
   }
 

@@ -383,6 +383,7 @@ export class TreeLearner {
     const random = this.limits.splitter === 'random';
     const sumsOffset = node * this.width;
     best.reset();
+    if (!random && maxFeatures >= nFeatures) pool.prepareAll(buffer, featureOrder, nFeatures, siblingBuffer);
     let visited = 0;
     let constant = 0;
     for (let i = 0; i < nFeatures && (visited < maxFeatures || visited === constant); i++) {
