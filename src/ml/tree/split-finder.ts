@@ -140,15 +140,30 @@ export class SplitScanner {
     let h = 0;
     let previous = -1;
     let hasBoundary = false;
+    // The best boundary so far stays in locals; best is written once, if this feature beats it
+    // (the gain often rises bin after bin, which would copy the sums into best at every one).
+    let bestProxy = best.proxy;
+    let bestBin = -1;
+    let bestCount = 0;
+    let bestWeight = 0;
+    let bestG = 0;
+    let bestH = 0;
     for (let b = low; b <= high; b++) {
       const at = base + b * PAIR_WIDTH;
       if (hist[at] === 0) continue;
       if (previous >= 0) {
         hasBoundary = true;
-        if (nodeCount - count < minSamplesLeaf) return true;
+        if (nodeCount - count < minSamplesLeaf) break;
         if (count >= minSamplesLeaf && weight >= minWeightLeaf && nodeWeight - weight >= minWeightLeaf) {
           const proxy = newton.pairProxy(g, h, nodeG - g, nodeH - h);
-          if (proxy > best.proxy) best.update(f, previous, proxy, this.pairSums(count, weight, g, h), NaN);
+          if (proxy > bestProxy) {
+            bestProxy = proxy;
+            bestBin = previous;
+            bestCount = count;
+            bestWeight = weight;
+            bestG = g;
+            bestH = h;
+          }
         }
       }
       count += hist[at];
@@ -157,6 +172,7 @@ export class SplitScanner {
       h += hist[at + 3];
       previous = b;
     }
+    if (bestBin >= 0) best.update(f, bestBin, bestProxy, this.pairSums(bestCount, bestWeight, bestG, bestH), NaN);
     return hasBoundary;
   }
 
