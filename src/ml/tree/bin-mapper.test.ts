@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatrix } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import { MISSING_BIN, binFeatures, binThresholds } from './bin-mapper.js';
-import { midpointThreshold } from './threshold.js';
+import { midpointThreshold, separatesBins } from './threshold.js';
 
 function oneColumn(values: number[]) {
   return createMatrix(values.length, 1, Float64Array.from(values));
@@ -55,5 +55,18 @@ describe('binFeatures', () => {
     const codes = binFeatures(oneColumn(values), 10, new Random(0)).columns[0];
     expect(new Set(Array.from(codes.subarray(0, 500))).size).toBe(1);
     expect(codes[500]).toBeGreaterThan(codes[0]);
+  });
+
+  it('tells from the bins alone when a preferred threshold separates a split, and is unsure otherwise', () => {
+    // Codes: missing 0, 1 -> 1, 2 -> 2, 4 -> 3, 4.5 -> 4.
+    const binned = binFeatures(oneColumn([1, 2, 2, 4, 4.5, NaN]), 255, new Random(0));
+    expect(separatesBins(binned, 0, 2, 3)).toBe(true);
+    expect(separatesBins(binned, 0, 2, 2)).toBe(true);
+    // On the smallest value to the right, or short of the largest to the left: the node's values decide.
+    expect(separatesBins(binned, 0, 2, 4)).toBe(false);
+    expect(separatesBins(binned, 0, 2, 1.5)).toBe(false);
+    // No preferred threshold (CART places its own), or only missing values on the left.
+    expect(separatesBins(binned, 0, 2, NaN)).toBe(false);
+    expect(separatesBins(binned, 0, MISSING_BIN, -Infinity)).toBe(false);
   });
 });

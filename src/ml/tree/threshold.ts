@@ -1,3 +1,5 @@
+import type { BinnedFeatures } from './bin-mapper.js';
+
 /**
  * The value a tree sees for a feature: like scikit-learn, which casts X to float32 before it grows
  * or applies a tree. On gridded data a test value often lies exactly on the midpoint between two
@@ -14,6 +16,19 @@ export const splitValue: (x: number) => number = Math.fround;
 export function midpointThreshold(a: number, b: number): number {
   const mid = a / 2 + b / 2;
   return mid === b || mid === Infinity || mid === -Infinity ? a : mid;
+}
+
+/**
+ * Whether a preferred threshold (a bin edge, a drawn threshold) separates the two sides of a split
+ * after bin lastLeftBin of the feature in any node, judged from the bins' value ranges over the
+ * whole training set: then nodeThreshold would keep it, and its passes over the node's raw values
+ * (a tenth of a booster's fit) can be skipped. False when unsure (no preferred threshold, an empty
+ * bin next to the boundary); nodeThreshold then decides.
+ */
+export function separatesBins(binned: BinnedFeatures, feature: number, lastLeftBin: number, preferred: number): boolean {
+  const leftMax = binned.binMax[feature][lastLeftBin];
+  const rightMin = binned.binMin[feature][lastLeftBin + 1];
+  return splitValue(leftMax) <= preferred && preferred < splitValue(rightMin);
 }
 
 /**

@@ -9,7 +9,7 @@ import { NodeStore } from './node-store.js';
 import { ObliviousLevel } from './oblivious-level.js';
 import { partitionByCode } from './partition.js';
 import { BestSplit, SplitScanner } from './split-finder.js';
-import { nodeThreshold } from './threshold.js';
+import { nodeThreshold, separatesBins } from './threshold.js';
 
 /** A node without histograms: a leaf, or a waiting node that gave its buffer back. */
 const NO_BUFFER = -1;
@@ -276,8 +276,11 @@ export class TreeLearner {
     const feature = nodes.splitFeature[node];
     const codes = this.binned.columns[feature];
     const nLeft = partitionByCode(this.indices, start, start + size, codes, nodes.splitBin[node]);
-    const column = this.X.data.subarray(feature * this.X.nRows, (feature + 1) * this.X.nRows);
-    nodes.threshold[node] = nodeThreshold(column, this.indices, start, start + nLeft, start + size, nodes.threshold[node]);
+    const preferred = nodes.threshold[node];
+    if (!separatesBins(this.binned, feature, nodes.splitBin[node], preferred)) {
+      const column = this.X.data.subarray(feature * this.X.nRows, (feature + 1) * this.X.nRows);
+      nodes.threshold[node] = nodeThreshold(column, this.indices, start, start + nLeft, start + size, preferred);
+    }
     const depth = nodes.depth[node] + 1;
     const left = nodes.add(start, nLeft, depth);
     const right = nodes.add(start + nLeft, size - nLeft, depth);
