@@ -90,9 +90,7 @@ function applyReflector(
   targetStart: number,
 ): void {
   if (tau === 0) return;
-  let w = target[targetStart];
-  for (let i = 1; i < length; i++) w += v[vStart + i] * target[targetStart + i];
-  w *= tau;
+  const w = tau * (target[targetStart] + dot(length - 1, v, vStart + 1, 1, target, targetStart + 1, 1));
   target[targetStart] -= w;
   for (let i = 1; i < length; i++) target[targetStart + i] -= w * v[vStart + i];
 }
