@@ -56,7 +56,7 @@ describe('HistogramPool.prepareAll', () => {
         prepare(root, -1);
         const rootHistograms = histograms(pool, root, binned.binStart, width);
         // Split the root on feature 1 after its third code; the larger side inherits the root's buffer.
-        const nLeft = partitionByCode(indices, 0, N_ROWS, binned.columns[1], 3);
+        const nLeft = partitionByCode(indices, 0, N_ROWS, binned.columns[1], 3, new Uint32Array(N_ROWS));
         const [smallStart, smallEnd, largeStart, largeEnd] =
           nLeft < N_ROWS - nLeft ? [0, nLeft, nLeft, N_ROWS] : [nLeft, N_ROWS, 0, nLeft];
         const small = pool.acquire(smallStart, smallEnd);

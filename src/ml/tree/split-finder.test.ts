@@ -82,7 +82,7 @@ function expectAgreement(
     expect(Math.abs(best.proxy - naive.proxy)).toBeLessThanOrEqual(1e-12 * Math.abs(naive.proxy));
     const column = X.data.subarray(f * N_ROWS, (f + 1) * N_ROWS);
     const order = samples.slice();
-    const nLeft = partitionByCode(order, 0, order.length, binned.columns[f], best.bin);
+    const nLeft = partitionByCode(order, 0, order.length, binned.columns[f], best.bin, new Uint32Array(order.length));
     expect(nLeft).toBe(best.leftSums[COUNT]);
     expect(nodeThreshold(column, order, 0, nLeft, order.length, NaN)).toBe(naive.threshold);
   }
@@ -110,7 +110,7 @@ describe('histogram split finding agrees with the naive CART reference', () => {
           expectAgreement(problem.X, binned, pool, root, -1, samples.slice(), criterion, limits);
 
           // Split the root on feature 1, then check both children, the larger one by subtraction.
-          const nLeft = partitionByCode(samples, 0, n, binned.columns[1], 3);
+          const nLeft = partitionByCode(samples, 0, n, binned.columns[1], 3, new Uint32Array(n));
           const [largeStart, largeEnd, smallStart, smallEnd] =
             nLeft >= n - nLeft ? [0, nLeft, nLeft, n] : [nLeft, n, 0, nLeft];
           pool.handDown(root, largeStart, largeEnd);

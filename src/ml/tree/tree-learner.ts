@@ -65,6 +65,8 @@ export const UNLIMITED_GROWTH: Readonly<GrowthLimits> = {
  */
 export class TreeLearner {
   private readonly indices: Uint32Array;
+  /** Room for one side of a partition. */
+  private readonly scratch: Uint32Array;
   private readonly featureOrder: Uint32Array;
   private readonly pool: HistogramPool;
   private readonly nodes: NodeStore;
@@ -94,6 +96,7 @@ export class TreeLearner {
   ) {
     this.width = width;
     this.indices = new Uint32Array(binned.nRows);
+    this.scratch = new Uint32Array(binned.nRows);
     this.featureOrder = Uint32Array.from({ length: binned.nFeatures }, (_, f) => f);
     this.nCandidates = binned.nFeatures;
     this.pool = new HistogramPool(binned, width, heldHistogramBytes);
@@ -275,7 +278,7 @@ export class TreeLearner {
     const size = nodes.size[node];
     const feature = nodes.splitFeature[node];
     const codes = this.binned.columns[feature];
-    const nLeft = partitionByCode(this.indices, start, start + size, codes, nodes.splitBin[node]);
+    const nLeft = partitionByCode(this.indices, start, start + size, codes, nodes.splitBin[node], this.scratch);
     const preferred = nodes.threshold[node];
     if (!separatesBins(this.binned, feature, nodes.splitBin[node], preferred)) {
       const column = this.X.data.subarray(feature * this.X.nRows, (feature + 1) * this.X.nRows);
