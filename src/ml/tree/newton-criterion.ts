@@ -150,7 +150,26 @@ export class NewtonCriterion implements SplitCriterion {
   }
 
   sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void {
-    sumByAccumulating(this, this.weights.length, indices, start, end, out, offset);
+    if (this.nOutputs !== 1) {
+      sumByAccumulating(this, this.weights.length, indices, start, end, out, offset);
+      return;
+    }
+    // accumulateOne into one bin, in registers: every split sums both children this way, which
+    // through a one-bin histogram took a tenth of a booster's fit on large data.
+    const { weightedPairs, weights } = this;
+    let weight = 0;
+    let g = 0;
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      const sample = indices[i];
+      weight += weights[sample];
+      g += weightedPairs[2 * sample];
+      h += weightedPairs[2 * sample + 1];
+    }
+    out[offset] = end - start;
+    out[offset + 1] = weight;
+    out[offset + 2] = g;
+    out[offset + 3] = h;
   }
 
   impurity(sums: Float64Array, offset: number): number {
