@@ -1,4 +1,5 @@
-import type { HyperparameterDef } from '../estimator/hyperparameters.js';
+import type { HyperparameterDef, ResolvedParams } from '../estimator/hyperparameters.js';
+import { threadsForJobs } from '../parallel/thread-count.js';
 import type { TreeTask } from '../tree/tree-params.js';
 
 /** A share in (0, 1]: subsample, colsample_bytree and their kin. */
@@ -41,4 +42,24 @@ export function learningRateDef(defaultValue: number, aliases?: readonly string[
     default: defaultValue,
     float: { min: 0, exclusiveMin: true },
   };
+}
+
+/** XGBoost's and LightGBM's thread count: null, 0 or -1 every core (their defaults), -2 all but one, a count up to the cores. */
+export function nJobsDef(aliases: readonly string[]): HyperparameterDef {
+  return {
+    name: 'n_jobs',
+    aliases,
+    description:
+      'Threads building each tree\'s histograms: null, 0 or -1 every core, -2 all but one, a count up to the cores. ' +
+      'The model is the same whatever the count.',
+    default: null,
+    int: {},
+    nullable: true,
+  };
+}
+
+/** The threads an n_jobs of nJobsDef asks for. */
+export function boosterThreads(params: ResolvedParams): number {
+  const nJobs = params.n_jobs as number | null;
+  return threadsForJobs(nJobs === null || nJobs === 0 ? -1 : nJobs);
 }

@@ -8,6 +8,7 @@ import { addTreeOutputs, type FlatTree } from '../tree/flat-tree.js';
 import { FriedmanCriterion } from '../tree/friedman-criterion.js';
 import { NewtonCriterion, type NewtonRegularisation } from '../tree/newton-criterion.js';
 import { TreeLearner, type GrowthLimits } from '../tree/tree-learner.js';
+import { BoosterTeam, type BoosterTeamWork } from '../parallel/booster-team.js';
 import { NoImprovementStop } from './early-stopping.js';
 import type { BoostingLoss } from './losses.js';
 import { sampleColumns, sampleRows, type RowSampling } from './sampling.js';
@@ -43,6 +44,8 @@ export interface BoostPlan {
   rowSampling: RowSampling | null;
   /** Share of the features each tree may split on (colsample_bytree); 1 for all. */
   columnFraction: number;
+  /** Threads that build each tree's histograms (n_jobs resolved); only one-output Newton trees use more than one. */
+  nThreads: number;
   earlyStopping: EarlyStoppingPlan | null;
 }
 
@@ -93,33 +96,69 @@ export function boost(
   if (stop && validation) stop.record(-loss.meanLoss(validation.target, validation.raw, validation.X.nRows));
 
   const binned = binFeatures(fit.X, plan.maxBins, new Random(rng.fork()));
-  const gradients = new Float32Array(n * K);
-  const hessians = new Float32Array(n * K);
-  const weights = new Float64Array(n).fill(1);
+  // Shared memory, so a team's helper threads read each iteration's gradients and weights as written.
+  const gradients = new Float32Array(new SharedArrayBuffer(n * K * Float32Array.BYTES_PER_ELEMENT));
+  const hessians = new Float32Array(new SharedArrayBuffer(n * K * Float32Array.BYTES_PER_ELEMENT));
+  const weights = new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT)).fill(1);
   const features = new Uint32Array(X.nCols);
   const treesPerIteration = plan.vectorLeaves ? 1 : K;
   const criterionFor = (tree: number): SplitCriterion => makeCriterion(plan, gradients, hessians, weights, K, tree);
-  const learner = new TreeLearner(fit.X, binned, criterionFor(0).width);
-  const trees: FlatTree[] = [];
-  let iteration = 0;
-  while (iteration < plan.nIterations) {
-    loss.gradients(fit.target, fit.raw, n, gradients, hessians);
-    const iterationRng = new Random(rng.fork());
-    if (plan.rowSampling && iteration % plan.rowSampling.every === 0) sampleRows(iterationRng, plan.rowSampling, weights);
-    for (let t = 0; t < treesPerIteration; t++) {
-      const nColumns = sampleColumns(iterationRng, X.nCols, plan.columnFraction, features);
-      const subset = nColumns < X.nCols ? features.subarray(0, nColumns) : undefined;
-      const tree = learner.grow(criterionFor(t), weights, plan.limits, iterationRng, subset);
-      for (let i = 0; i < tree.value.length; i++) tree.value[i] *= plan.learningRate;
-      if (!learner.addLeafValues(tree, outputsOf(fit, tree, t))) addTreeTo(fit, tree, t);
-      if (validation) addTreeTo(validation, tree, t);
-      trees.push(tree);
+  const width = criterionFor(0).width;
+  const team = startTeam(plan, { X: fit.X, binned, gradients, hessians, weights, nOutputs: K }, width);
+  try {
+    const learner = new TreeLearner(fit.X, binned, width, undefined, team?.member ?? null);
+    const trees: FlatTree[] = [];
+    let iteration = 0;
+    while (iteration < plan.nIterations) {
+      loss.gradients(fit.target, fit.raw, n, gradients, hessians);
+      const iterationRng = new Random(rng.fork());
+      if (plan.rowSampling && iteration % plan.rowSampling.every === 0) sampleRows(iterationRng, plan.rowSampling, weights);
+      for (let t = 0; t < treesPerIteration; t++) {
+        const nColumns = sampleColumns(iterationRng, X.nCols, plan.columnFraction, features);
+        const subset = nColumns < X.nCols ? features.subarray(0, nColumns) : undefined;
+        team?.beginTree(t, subset, iterationRng);
+        const tree = learner.grow(criterionFor(t), weights, plan.limits, iterationRng, subset);
+        for (let i = 0; i < tree.value.length; i++) tree.value[i] *= plan.learningRate;
+        if (!learner.addLeafValues(tree, outputsOf(fit, tree, t))) addTreeTo(fit, tree, t);
+        if (validation) addTreeTo(validation, tree, t);
+        trees.push(tree);
+      }
+      iteration++;
+      ctx?.onProgress?.(iteration / plan.nIterations);
+      if (stop && validation && stop.record(-loss.meanLoss(validation.target, validation.raw, validation.X.nRows))) break;
     }
-    iteration++;
-    ctx?.onProgress?.(iteration / plan.nIterations);
-    if (stop && validation && stop.record(-loss.meanLoss(validation.target, validation.raw, validation.X.nRows))) break;
+    return { baseline, trees, treesPerIteration, nIterations: iteration };
+  } finally {
+    team?.finish();
   }
-  return { baseline, trees, treesPerIteration, nIterations: iteration };
+}
+
+/**
+ * Below this much work (rows x features x trees) a booster grows alone: starting its helper
+ * threads costs tens of milliseconds.
+ */
+export const TEAM_MIN_WORK = 20_000_000;
+
+/**
+ * Helper threads for a fit whose trees scan every feature of every node with one-output Newton
+ * sums (XGBoost, LightGBM, HistGradientBoosting on binary and regression targets, and per class);
+ * null when the fit runs alone.
+ */
+export function startTeam(
+  plan: BoostPlan,
+  shared: Omit<BoosterTeamWork, 'limits' | 'regularisation'>,
+  width: number,
+): BoosterTeam | null {
+  const { criterion, limits, nThreads, vectorLeaves, nIterations } = plan;
+  const eligible =
+    criterion.kind === 'newton' &&
+    !vectorLeaves &&
+    !limits.oblivious &&
+    limits.splitter === 'best' &&
+    limits.maxFeatures >= shared.binned.nFeatures;
+  const work = shared.binned.nRows * shared.binned.nFeatures * nIterations * shared.nOutputs;
+  if (!eligible || nThreads < 2 || work < TEAM_MIN_WORK) return null;
+  return BoosterTeam.start({ ...shared, limits, regularisation: criterion.regularisation }, width, nThreads);
 }
 
 /** The raw scores of a fitted booster for X: nRows x nOutputs, column-major. */

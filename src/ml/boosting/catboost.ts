@@ -49,6 +49,7 @@ function catboostPlan(params: ResolvedParams, _nRows: number, _nFeatures: number
     vectorLeaves: true,
     rowSampling: null,
     columnFraction: 1,
+    nThreads: 1,
     earlyStopping: null,
   };
 }

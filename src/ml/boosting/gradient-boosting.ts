@@ -49,6 +49,7 @@ function gradientBoostingPlan(params: ResolvedParams, nRows: number, nFeatures: 
     vectorLeaves: false,
     rowSampling: subsample < 1 ? { fraction: subsample, method: 'exact', every: 1 } : null,
     columnFraction: 1,
+    nThreads: 1,
     earlyStopping: null,
   };
 }

@@ -3,6 +3,7 @@ import { MAX_BINS } from '../tree/bin-mapper.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { RANDOM_STATE_DEF, seedOf, type TreeTask } from '../tree/tree-params.js';
 import { boosterModels } from './booster-family.js';
+import { threadsForJobs } from '../parallel/thread-count.js';
 import { learningRateDef, lossDef, roundsDef } from './booster-params.js';
 import type { BoostPlan, EarlyStoppingPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
@@ -112,6 +113,7 @@ function histGradientBoostingPlan(
     vectorLeaves: false,
     rowSampling: null,
     columnFraction: 1,
+    nThreads: threadsForJobs(-1),
     earlyStopping: earlyStoppingPlan(params, nRows, nClasses),
   };
 }

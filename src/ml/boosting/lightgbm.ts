@@ -3,7 +3,7 @@ import { MAX_BINS } from '../tree/bin-mapper.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { RANDOM_STATE_DEF, seedOf } from '../tree/tree-params.js';
 import { boosterModels } from './booster-family.js';
-import { FRACTION, learningRateDef, roundsDef } from './booster-params.js';
+import { boosterThreads, FRACTION, learningRateDef, nJobsDef, roundsDef } from './booster-params.js';
 import type { BoostPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
 
@@ -64,6 +64,7 @@ const HYPERPARAMETERS: HyperparameterDef[] = [
     float: FRACTION,
   },
   { name: 'max_bin', description: 'Histogram bins per feature.', default: MAX_BINS, int: { min: 2, max: MAX_BINS } },
+  nJobsDef(['num_threads']),
   RANDOM_STATE_DEF,
 ];
 
@@ -100,6 +101,7 @@ function lightgbmPlan(params: ResolvedParams, _nRows: number, _nFeatures: number
     vectorLeaves: false,
     rowSampling: subsample < 1 && every > 0 ? { fraction: subsample, method: 'exact', every } : null,
     columnFraction: params.colsample_bytree as number,
+    nThreads: boosterThreads(params),
     earlyStopping: null,
   };
 }

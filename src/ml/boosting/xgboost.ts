@@ -4,7 +4,7 @@ import { MAX_BINS } from '../tree/bin-mapper.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { RANDOM_STATE_DEF, seedOf } from '../tree/tree-params.js';
 import { boosterModels } from './booster-family.js';
-import { FRACTION, learningRateDef, roundsDef } from './booster-params.js';
+import { boosterThreads, FRACTION, learningRateDef, nJobsDef, roundsDef } from './booster-params.js';
 import type { BoostPlan } from './booster.js';
 import { logLossFor, SquaredErrorLoss } from './losses.js';
 
@@ -49,6 +49,7 @@ const HYPERPARAMETERS: HyperparameterDef[] = [
     float: {},
     nullable: true,
   },
+  nJobsDef(['nthread']),
   RANDOM_STATE_DEF,
 ];
 
@@ -88,6 +89,7 @@ function xgboostPlan(params: ResolvedParams, _nRows: number, _nFeatures: number,
     vectorLeaves: false,
     rowSampling: subsample < 1 ? { fraction: subsample, method: 'bernoulli', every: 1 } : null,
     columnFraction: params.colsample_bytree as number,
+    nThreads: boosterThreads(params),
     earlyStopping: null,
   };
 }

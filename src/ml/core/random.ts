@@ -67,6 +67,21 @@ export class Random {
     return values;
   }
 
+  /** The generator's whole state, so another thread can continue the same stream (see fromState). */
+  state(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  /** A generator that continues from a state() taken elsewhere: it draws what the original would next. */
+  static fromState(state: ArrayLike<number>): Random {
+    const rng = new Random(0);
+    rng.s0 = state[0] | 0;
+    rng.s1 = state[1] | 0;
+    rng.s2 = state[2] | 0;
+    rng.s3 = state[3] | 0;
+    return rng;
+  }
+
   /** A child seed, so that sub-tasks (trees, inits) get independent, reproducible streams. */
   fork(): number {
     return this.nextUint32();

@@ -9,6 +9,7 @@ import { NodeStore } from './node-store.js';
 import { ObliviousLevel } from './oblivious-level.js';
 import { partitionByCode } from './partition.js';
 import { BestSplit, SplitScanner } from './split-finder.js';
+import type { SplitTeam } from './split-team.js';
 import { nodeThreshold, separatesBins } from './threshold.js';
 
 /** A node without histograms: a leaf, or a waiting node that gave its buffer back. */
@@ -67,6 +68,8 @@ export class TreeLearner {
   private readonly indices: Uint32Array;
   /** Room for one side of a partition. */
   private readonly scratch: Uint32Array;
+  /** A team member's own features of a node, in the node's visit order (see findSplitAsTeam). */
+  private readonly ownOrder: Uint32Array;
   private readonly featureOrder: Uint32Array;
   private readonly pool: HistogramPool;
   private readonly nodes: NodeStore;
@@ -86,17 +89,21 @@ export class TreeLearner {
 
   /**
    * X is the matrix binned was made from: bins choose the split, raw values place its threshold.
-   * heldHistogramBytes bounds the histograms kept by nodes waiting to be split.
+   * heldHistogramBytes bounds the histograms kept by nodes waiting to be split. With a team, this
+   * learner is one of several on as many threads growing the same trees (see SplitTeam): nodes
+   * that scan every feature share the features out; the trees come out the same as alone.
    */
   constructor(
     private readonly X: Matrix,
     private readonly binned: BinnedFeatures,
     width: number,
     heldHistogramBytes = HELD_HISTOGRAM_BYTES,
+    private readonly team: SplitTeam | null = null,
   ) {
     this.width = width;
     this.indices = new Uint32Array(binned.nRows);
     this.scratch = new Uint32Array(binned.nRows);
+    this.ownOrder = new Uint32Array(binned.nFeatures);
     this.featureOrder = Uint32Array.from({ length: binned.nFeatures }, (_, f) => f);
     this.nCandidates = binned.nFeatures;
     this.pool = new HistogramPool(binned, width, heldHistogramBytes);
@@ -389,7 +396,13 @@ export class TreeLearner {
     const random = this.limits.splitter === 'random';
     const sumsOffset = node * this.width;
     best.reset();
-    if (!random && maxFeatures >= nFeatures) pool.prepareAll(buffer, featureOrder, nFeatures, siblingBuffer);
+    if (!random && maxFeatures >= nFeatures) {
+      if (this.team) {
+        this.findSplitAsTeam(this.team, node, siblingBuffer);
+        return;
+      }
+      pool.prepareAll(buffer, featureOrder, nFeatures, siblingBuffer);
+    }
     let visited = 0;
     let constant = 0;
     for (let i = 0; i < nFeatures && (visited < maxFeatures || visited === constant); i++) {
@@ -406,5 +419,35 @@ export class TreeLearner {
         : scanner.scan(hist, f, low, high, this.nodes.sums, sumsOffset, best);
       if (!varies) constant++;
     }
+  }
+
+  /**
+   * findBestSplit of a team member when every feature is scanned: the same draws shuffle the
+   * feature order as alone, this member builds and scans its own features in that order, and the
+   * exchange makes the best of all members everyone's.
+   */
+  private findSplitAsTeam(team: SplitTeam, node: number, siblingBuffer: number): void {
+    const { featureOrder, pool, rng, best, scanner, ownOrder } = this;
+    const nFeatures = this.nCandidates;
+    for (let i = 0; i < nFeatures; i++) {
+      const j = i + rng.int(nFeatures - i);
+      const f = featureOrder[j];
+      featureOrder[j] = featureOrder[i];
+      featureOrder[i] = f;
+    }
+    let nOwn = 0;
+    for (let i = 0; i < nFeatures; i++) if (team.owns(featureOrder[i])) ownOrder[nOwn++] = featureOrder[i];
+    const buffer = this.nodes.buffer[node];
+    const hist = pool.histogram(buffer);
+    pool.prepareAll(buffer, ownOrder, nOwn, siblingBuffer);
+    let position = -1;
+    for (let i = 0; i < nFeatures; i++) {
+      const f = featureOrder[i];
+      if (!team.owns(f)) continue;
+      const before = best.proxy;
+      scanner.scan(hist, f, pool.low(buffer, f), pool.high(buffer, f), this.nodes.sums, node * this.width, best);
+      if (best.proxy > before) position = i;
+    }
+    team.exchange(best, position);
   }
 }

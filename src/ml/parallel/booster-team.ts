@@ -1,0 +1,117 @@
+import { Worker } from 'node:worker_threads';
+import type { Matrix } from '../core/matrix.js';
+import type { Random } from '../core/random.js';
+import type { BinnedFeatures } from '../tree/bin-mapper.js';
+import type { NewtonRegularisation } from '../tree/newton-criterion.js';
+import type { GrowthLimits } from '../tree/tree-learner.js';
+import { SplitExchange, splitExchangeMemory, stopTeam, TeamStop, type SplitExchangeMemory } from './split-exchange.js';
+import { sharedMatrix } from './shared-memory.js';
+import { workerThreadEntry } from './thread-entry.js';
+
+/** What every tree of a one-output Newton booster shares, as the helper threads receive it. */
+export interface BoosterTeamWork {
+  X: Matrix;
+  binned: BinnedFeatures;
+  limits: GrowthLimits;
+  regularisation: NewtonRegularisation;
+  /** Gradients and hessians per row and output (stride nOutputs), in shared memory, rewritten every iteration. */
+  gradients: Float32Array;
+  hessians: Float32Array;
+  nOutputs: number;
+  /** Per-row weights in shared memory (a subsample rewrites them). */
+  weights: Float64Array;
+}
+
+/** Slots of the tree order the caller writes before each tree: output, feature count (-1: all), rng state. */
+export const ORDER_OUTPUT = 0;
+export const ORDER_N_FEATURES = 1;
+export const ORDER_RNG = 2;
+const ORDER_WORDS = 6;
+/** Slot of the start-up counter. */
+export const STARTED = 0;
+
+/** What a helper thread is started with. */
+export interface BoosterThreadData {
+  work: BoosterTeamWork;
+  exchange: SplitExchangeMemory;
+  rank: number;
+  /** The next tree: which output it fits, how many of `features` it may use (all when nFeatures), and the rng state. */
+  order: Int32Array;
+  features: Uint32Array;
+  started: Int32Array;
+}
+
+/** How long the caller waits for its helpers to start before it grows the trees alone. */
+const STARTUP_WAIT_MS = 10_000;
+
+/**
+ * The helper threads of one boosted fit: threads - 1 workers that each hold a learner like the
+ * caller's and grow every tree with it in step (see SplitTeam), taking their share of each node's
+ * histograms. The caller announces each tree with beginTree(), grows it with `member` as its
+ * learner's team, and calls finish() when done, or on failure.
+ */
+export class BoosterTeam {
+  readonly member: SplitExchange;
+  private readonly order: Int32Array;
+  private readonly features: Uint32Array;
+
+  private constructor(
+    private readonly memory: SplitExchangeMemory,
+    private readonly workers: Worker[],
+    order: Int32Array,
+    features: Uint32Array,
+    nFeatures: number,
+  ) {
+    this.member = new SplitExchange(memory, 0, nFeatures);
+    this.order = order;
+    this.features = features;
+  }
+
+  /** Starts the helpers; null when none started in time (the caller then grows alone). */
+  static start(work: BoosterTeamWork, width: number, threads: number): BoosterTeam | null {
+    const memory = splitExchangeMemory(threads, width);
+    const order = new Int32Array(new SharedArrayBuffer(ORDER_WORDS * Int32Array.BYTES_PER_ELEMENT));
+    const features = new Uint32Array(new SharedArrayBuffer(work.binned.nFeatures * Uint32Array.BYTES_PER_ELEMENT));
+    const started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const shared: BoosterTeamWork = { ...work, X: sharedMatrix(work.X) };
+    const { filename, execArgv, argv } = workerThreadEntry(new URL('./booster-thread', import.meta.url));
+    const workers = Array.from({ length: threads - 1 }, (_, i) => {
+      const workerData: BoosterThreadData = { work: shared, exchange: memory, rank: i + 1, order, features, started };
+      const worker = new Worker(filename, { execArgv, argv, workerData });
+      worker.unref();
+      // A helper that fails sets the team's stop flag itself; its error event changes nothing more.
+      worker.on('error', () => {});
+      return worker;
+    });
+    if (!awaitStarts(started, workers.length)) {
+      for (const worker of workers) void worker.terminate();
+      return null;
+    }
+    return new BoosterTeam(memory, workers, order, features, work.binned.nFeatures);
+  }
+
+  /** Tells the helpers the next tree: the output it fits, its features (undefined for all), and the rng it grows with. */
+  beginTree(output: number, features: Uint32Array | undefined, rng: Random): void {
+    this.order[ORDER_OUTPUT] = output;
+    this.order[ORDER_N_FEATURES] = features ? features.length : -1;
+    if (features) this.features.set(features);
+    this.order.set(rng.state(), ORDER_RNG);
+    this.member.meet();
+  }
+
+  /** Releases the helpers, wherever they wait. */
+  finish(): void {
+    stopTeam(this.memory, TeamStop.FINISHED);
+    for (const worker of this.workers) void worker.terminate();
+  }
+}
+
+function awaitStarts(started: Int32Array, nWorkers: number): boolean {
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  for (let count = Atomics.load(started, STARTED); count < nWorkers; count = Atomics.load(started, STARTED)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    Atomics.wait(started, STARTED, count, left);
+  }
+  return true;
+}

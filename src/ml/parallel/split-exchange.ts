@@ -1,0 +1,141 @@
+import type { BestSplit } from '../tree/split-finder.js';
+import type { SplitTeam } from '../tree/split-team.js';
+
+/** Slots of the control words. */
+const ARRIVED = 0;
+const GENERATION = 1;
+/** Why the team stopped (see TeamStop); every wait then throws TeamStoppedError. */
+const STOPPED = 2;
+const CONTROL_WORDS = 3;
+
+/** A member's offer: found, proxy, position, feature, bin, then the left sums. */
+const OFFER_HEAD = 5;
+
+/**
+ * Spins this many times on the generation before sleeping on it: members meet every node, and
+ * a sleeping thread takes tens of microseconds to wake, longer than most nodes take.
+ */
+const SPINS = 20_000;
+/** A wait longer than this means a member is gone (a node takes milliseconds): give up with an error. */
+const GIVE_UP_MS = 120_000;
+
+/** The shared memory of one team: control words and two sets of offer slots. */
+export interface SplitExchangeMemory {
+  control: Int32Array;
+  offers: Float64Array;
+  size: number;
+  width: number;
+}
+
+export function splitExchangeMemory(size: number, width: number): SplitExchangeMemory {
+  return {
+    control: new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT)),
+    offers: new Float64Array(new SharedArrayBuffer(2 * size * (OFFER_HEAD + width) * Float64Array.BYTES_PER_ELEMENT)),
+    size,
+    width,
+  };
+}
+
+/** Why a team stopped: its fit is over, or a member failed. */
+export const TeamStop = { FINISHED: 1, FAILED: 2 } as const;
+
+/** What a member waiting at a meeting of a stopped team throws. */
+export class TeamStoppedError extends Error {
+  constructor(readonly reason: number) {
+    super(reason === TeamStop.FAILED ? 'a helper thread of the fit failed' : 'the fit is over');
+  }
+}
+
+/** Stops the team: members waiting at a meeting, or arriving at the next, throw TeamStoppedError. */
+export function stopTeam(memory: SplitExchangeMemory, reason: number): void {
+  Atomics.compareExchange(memory.control, STOPPED, 0, reason);
+  Atomics.add(memory.control, GENERATION, 1);
+  Atomics.notify(memory.control, GENERATION);
+}
+
+/**
+ * One member of a team over shared memory. Features are shared out in contiguous index ranges.
+ * Offers go to one of two slot sets by meeting parity: a member can only be one meeting ahead of
+ * the slowest, which is then still reading the other set.
+ */
+export class SplitExchange implements SplitTeam {
+  private meetings = 0;
+  private readonly slot: number;
+  private readonly firstOwned: number;
+  private readonly pastOwned: number;
+
+  constructor(
+    private readonly memory: SplitExchangeMemory,
+    private readonly rank: number,
+    nFeatures: number,
+  ) {
+    this.slot = OFFER_HEAD + memory.width;
+    this.firstOwned = Math.floor((rank * nFeatures) / memory.size);
+    this.pastOwned = Math.floor(((rank + 1) * nFeatures) / memory.size);
+  }
+
+  owns(feature: number): boolean {
+    return feature >= this.firstOwned && feature < this.pastOwned;
+  }
+
+  exchange(best: BestSplit, position: number): void {
+    const { offers, size, width } = this.memory;
+    const set = (this.meetings & 1) * size * this.slot;
+    const mine = set + this.rank * this.slot;
+    offers[mine] = best.found ? 1 : 0;
+    offers[mine + 1] = best.proxy;
+    offers[mine + 2] = position;
+    offers[mine + 3] = best.feature;
+    offers[mine + 4] = best.bin;
+    offers.set(best.leftSums, mine + OFFER_HEAD);
+    this.meet();
+    let winner = -1;
+    for (let member = 0; member < size; member++) {
+      const at = set + member * this.slot;
+      if (offers[at] === 0) continue;
+      if (winner < 0) {
+        winner = at;
+        continue;
+      }
+      const proxy = offers[at + 1];
+      const leading = offers[winner + 1];
+      if (proxy > leading || (proxy === leading && offers[at + 2] < offers[winner + 2])) winner = at;
+    }
+    if (winner < 0) {
+      best.reset();
+      return;
+    }
+    const sums = offers.subarray(winner + OFFER_HEAD, winner + OFFER_HEAD + width);
+    best.update(offers[winner + 3], offers[winner + 4], offers[winner + 1], sums, NaN);
+  }
+
+  /** Blocks until every member has arrived at this meeting. */
+  meet(): void {
+    const control = this.memory.control;
+    this.meetings++;
+    const generation = Atomics.load(control, GENERATION);
+    checkStopped(control);
+    if (Atomics.add(control, ARRIVED, 1) === this.memory.size - 1) {
+      Atomics.store(control, ARRIVED, 0);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+      return;
+    }
+    awaitGeneration(control, generation);
+  }
+}
+
+function awaitGeneration(control: Int32Array, generation: number): void {
+  for (let spin = 0; spin < SPINS; spin++) if (Atomics.load(control, GENERATION) !== generation) return checkStopped(control);
+  const deadline = Date.now() + GIVE_UP_MS;
+  while (Atomics.load(control, GENERATION) === generation) {
+    if (Date.now() > deadline) throw new TeamStoppedError(TeamStop.FAILED);
+    Atomics.wait(control, GENERATION, generation, 1000);
+  }
+  checkStopped(control);
+}
+
+function checkStopped(control: Int32Array): void {
+  const reason = Atomics.load(control, STOPPED);
+  if (reason !== 0) throw new TeamStoppedError(reason);
+}
