@@ -34,6 +34,12 @@ export interface SplitCriterion {
     hist: Float64Array,
     histOffsets: Int32Array,
   ): void;
+  /**
+   * Whether a split's children take their sums from its histograms (the left sums, and the node's
+   * minus those) rather than from a pass over their samples: histogram boosters do (scikit-learn's
+   * HistGradientBoosting, XGBoost, LightGBM); the CART criteria keep exact means and proportions.
+   */
+  readonly childSumsFromSplit?: boolean;
   /** Writes the sums of samples indices[start..end) to out[offset..offset+width). */
   sumSamples(indices: Uint32Array, start: number, end: number, out: Float64Array, offset: number): void;
   impurity(sums: Float64Array, offset: number): number;

@@ -32,6 +32,7 @@ export interface NewtonRegularisation {
 export class NewtonCriterion implements SplitCriterion {
   readonly width: number;
   readonly nOutputs: number;
+  readonly childSumsFromSplit = true;
 
   /**
    * gradients and hessians hold stride values per sample; this criterion reads nDims of them

@@ -19,6 +19,8 @@ export class NodeStore {
   impurity = new Float64Array(0);
   /** The node's sum vector, criterion.width per node. */
   sums = new Float64Array(0);
+  /** The left child's sums of the node's best split, as its histograms gave them; criterion.width per node. */
+  splitLeft = new Float64Array(0);
   splitFeature = new Int32Array(0);
   splitBin = new Int32Array(0);
   threshold = new Float64Array(0);
@@ -81,6 +83,7 @@ export class NodeStore {
     this.buffer = resized(this.buffer, capacity);
     this.impurity = resized(this.impurity, capacity);
     this.sums = resized(this.sums, capacity * w);
+    this.splitLeft = resized(this.splitLeft, capacity * w);
     this.splitFeature = resized(this.splitFeature, capacity);
     this.splitBin = resized(this.splitBin, capacity);
     this.threshold = resized(this.threshold, capacity);

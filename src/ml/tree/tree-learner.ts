@@ -228,7 +228,7 @@ export class TreeLearner {
         nodes.splitFeature[node] = split.feature;
         nodes.splitBin[node] = split.bin;
         nodes.threshold[node] = threshold;
-        this.applySplit(node);
+        this.applySplit(node, false);
         const left = nodes.left[node];
         const right = nodes.right[node];
         if (nodes.size[left] === 0 || nodes.size[right] === 0) {
@@ -268,7 +268,7 @@ export class TreeLearner {
   /** Applies the node's candidate split, then evaluates both children and queues those to split. */
   private split(node: number, frontier: NodeFrontier): void {
     const nodes = this.nodes;
-    this.applySplit(node);
+    this.applySplit(node, true);
     const inherited = nodes.buffer[node] !== NO_BUFFER;
     const larger = this.passBuffers(node);
     const smaller = larger === nodes.left[node] ? nodes.right[node] : nodes.left[node];
@@ -278,8 +278,11 @@ export class TreeLearner {
     this.settle(nodes.right[node], frontier);
   }
 
-  /** Partitions the node's samples by its split, places the threshold, and adds both children with their sums. */
-  private applySplit(node: number): void {
+  /**
+   * Partitions the node's samples by its split, places the threshold, and adds both children with
+   * their sums. `evaluated`: the split is the node's own best, whose left sums evaluate() kept.
+   */
+  private applySplit(node: number, evaluated: boolean): void {
     const nodes = this.nodes;
     const start = nodes.start[node];
     const size = nodes.size[node];
@@ -296,8 +299,12 @@ export class TreeLearner {
     const right = nodes.add(start + nLeft, size - nLeft, depth);
     nodes.left[node] = left;
     nodes.right[node] = right;
-    this.setChildSums(left);
-    this.setChildSums(right);
+    if (evaluated && this.criterion.childSumsFromSplit) {
+      this.setChildSumsFromSplit(node, left, right);
+    } else {
+      this.setChildSums(left);
+      this.setChildSums(right);
+    }
   }
 
   /**
@@ -333,6 +340,20 @@ export class TreeLearner {
     this.criterion.sumSamples(this.indices, start[child], start[child] + size[child], sums, offset);
     impurity[child] = this.criterion.impurity(sums, offset);
     threshold[child] = NaN;
+  }
+
+  /** The children's sums as the split's histograms gave them: its left sums, and the node's minus those. */
+  private setChildSumsFromSplit(node: number, left: number, right: number): void {
+    const { sums, splitLeft, impurity, threshold } = this.nodes;
+    const width = this.width;
+    for (let k = 0; k < width; k++) {
+      sums[left * width + k] = splitLeft[node * width + k];
+      sums[right * width + k] = sums[node * width + k] - splitLeft[node * width + k];
+    }
+    impurity[left] = this.criterion.impurity(sums, left * width);
+    impurity[right] = this.criterion.impurity(sums, right * width);
+    threshold[left] = NaN;
+    threshold[right] = NaN;
   }
 
   /**
@@ -381,6 +402,7 @@ export class TreeLearner {
     nodes.splitBin[node] = best.bin;
     nodes.threshold[node] = this.limits.binEdgeThresholds ? this.binEdge(best.feature, best.bin) : best.threshold;
     nodes.improvement[node] = improvement;
+    nodes.splitLeft.set(best.leftSums, offset);
   }
 
   /**
