@@ -6,9 +6,9 @@ import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { boost, startTeam, TEAM_MIN_WORK, type BoostPlan, type BoostedTrees } from './booster.js';
 import { logLossFor, SquaredErrorLoss, type BoostingLoss } from './losses.js';
 
-const N_ROWS = 5_000;
+const N_ROWS = 8_000;
 const N_FEATURES = 9;
-const N_ITERATIONS = 450;
+const N_ITERATIONS = 700;
 
 function data(seed: number): { X: Matrix; labels: Float64Array; classes: Float64Array; target: Float64Array } {
   const rng = new Random(seed);
@@ -76,10 +76,10 @@ describe('boosting with helper threads (a split team)', () => {
 
   it('grows the same leaf-wise multiclass trees as one thread, one per class and iteration', () => {
     const fitted = expectSameWithTeam(X, classes, logLossFor(3), {
-      nIterations: 160,
+      nIterations: 240,
       limits: { ...UNLIMITED_GROWTH, maxLeafNodes: 7, minSamplesLeaf: 20, minImpurityDecrease: -Infinity, minSplitGain: 0, binEdgeThresholds: true },
     });
-    expect(fitted.trees).toHaveLength(3 * 160);
+    expect(fitted.trees).toHaveLength(3 * 240);
   });
 
   it('grows the same regression trees as one thread', () => {
