@@ -1,7 +1,11 @@
 import { explainAllocationFailure } from '../training/allocation-failure.js';
 import { loadTrainingData } from '../training/training-data.js';
 import { trainRun } from '../training/train-run.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
 import type { WorkerMessage, WorkerResult, WorkerTask } from './worker-protocol.js';
+
+// Once per training thread, before any fit: the threads a fit starts inherit it.
+lowerThisThreadPriority();
 
 /**
  * Entry of a training thread: parse the data, train, hand the result back. It writes nothing itself.
