@@ -10,6 +10,8 @@ export interface LoadRequest {
   token: string;
   seconds: number;
   connections: number;
+  /** Requests per second offered in all; absent, every connection sends as fast as answers come back. */
+  overallRate?: number;
 }
 
 export interface LoadFigures {
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     headers: { authorization: `Bearer ${request.token}` },
     duration: request.seconds,
     connections: request.connections,
+    ...(request.overallRate ? { overallRate: request.overallRate } : {}),
   });
   const figures: LoadFigures = {
     requests: result.requests.total,

@@ -1,21 +1,26 @@
 import { markdownTable } from '../markdown-table.js';
-import type { ServeResult } from './serve-section.js';
+import type { LoadWindow, ServeResult } from './serve-section.js';
 
-/** The serve section as a two-column table, with a warning when the forest did not train throughout. */
+/** The serve section as a table with a column per load window, with a warning when the forest did not train throughout. */
 export function serveReport(result: ServeResult): string {
-  const { load, eventLoopDelay: delay } = result;
+  const { windows } = result;
   const ms = (...values: number[]): string => values.map((v) => v.toFixed(1)).join(' / ');
+  const column = (pick: (window: LoadWindow) => string): string[] => windows.map(pick);
   const rows = [
-    ['requests/s', load.requestsPerSecond.toFixed(0)],
-    ['latency p50 / p99 / max ms', ms(load.latencyP50Ms, load.latencyP99Ms, load.latencyMaxMs)],
-    ['server event-loop delay p50 / p99 / max ms', ms(delay.p50Ms, delay.p99Ms, delay.maxMs)],
-    ['requests (non-2xx, errors, timeouts)', `${load.requests} (${load.non2xx}, ${load.errors}, ${load.timeouts})`],
+    ['requests/s', ...column(({ load }) => load.requestsPerSecond.toFixed(0))],
+    ['latency p50 / p99 / max ms', ...column(({ load }) => ms(load.latencyP50Ms, load.latencyP99Ms, load.latencyMaxMs))],
+    ['server event-loop delay p50 / p99 / max ms', ...column(({ eventLoopDelay: d }) => ms(d.p50Ms, d.p99Ms, d.maxMs))],
+    ['requests (non-2xx, errors, timeouts)', ...column(({ load }) => `${load.requests} (${load.non2xx}, ${load.errors}, ${load.timeouts})`)],
   ];
-  const title = `GET /models/train/{id}/metrics, ${load.connections} connections for ${load.seconds} s, while ${result.forest.hyperparameters.n_estimators} trees train on ${result.shape}`;
+  const { connections, seconds } = windows[0].load;
+  const title = `GET /models/train/{id}/metrics, ${connections} connections, ${seconds} s per window, while ${result.forest.hyperparameters.n_estimators} trees train on ${result.shape}`;
   const table = markdownTable(
     [
       { header: title, align: 'left' },
-      { header: 'measured', align: 'right' },
+      ...windows.map(({ offeredRate }) => ({
+        header: offeredRate === null ? 'as fast as answered' : `paced at ${offeredRate} req/s`,
+        align: 'right' as const,
+      })),
     ],
     rows,
   );
