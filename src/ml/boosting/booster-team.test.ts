@@ -1,7 +1,10 @@
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createMatrix, type Matrix } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import { binFeatures } from '../tree/bin-mapper.js';
+import { helperFailure } from '../parallel/booster-team.js';
+import { TeamStop, TeamStoppedError } from '../parallel/split-exchange.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { boost, startTeam, TEAM_MIN_WORK, type BoostPlan, type BoostedTrees } from './booster.js';
 import { logLossFor, SquaredErrorLoss, type BoostingLoss } from './losses.js';
@@ -84,5 +87,49 @@ describe('boosting with helper threads (a split team)', () => {
 
   it('grows the same regression trees as one thread', () => {
     expectSameWithTeam(X, target, new SquaredErrorLoss(), {});
+  });
+
+  it('grows the same trees as one thread when many trees end at their root without any exchange', () => {
+    // 60 rows, a 2% subsample: most trees hold fewer than 2 rows and never search a split, so
+    // nothing but the end of the tree holds the caller back from writing the next tree's weights.
+    const rng = new Random(3);
+    const tiny = createMatrix(60, 200);
+    for (let i = 0; i < tiny.data.length; i++) tiny.data[i] = rng.normal();
+    const y = Float64Array.from({ length: 60 }, (_, r) => tiny.data[r] + rng.normal());
+    expect(60 * 200 * 4200).toBeGreaterThanOrEqual(TEAM_MIN_WORK);
+    expectSameWithTeam(tiny, y, new SquaredErrorLoss(), {
+      nIterations: 4200,
+      rowSampling: { fraction: 0.02, method: 'bernoulli', every: 1 },
+      criterion: { kind: 'newton', regularisation: { lambda: 1, alpha: 0, minChildWeight: 0 } },
+    });
+  });
+});
+
+describe('helperFailure', () => {
+  const failedStop = new TeamStoppedError(TeamStop.FAILED);
+
+  it("fails the fit with the failing helper's own message", () => {
+    const { port1, port2 } = new MessageChannel();
+    port2.postMessage({ name: 'TypeError', message: 'x is not a function' });
+    expect((helperFailure(failedStop, [port1]) as Error).message).toBe('a helper thread of the fit failed: x is not a function');
+    port1.close();
+  });
+
+  it('keeps a RangeError one, with its own message, so a failed allocation is still recognised', () => {
+    const { port1, port2 } = new MessageChannel();
+    port2.postMessage({ name: 'RangeError', message: 'Array buffer allocation failed' });
+    const error = helperFailure(failedStop, [port1]);
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe('Array buffer allocation failed');
+    port1.close();
+  });
+
+  it('leaves any other error, and a finished team, as they are', () => {
+    const other = new Error('no');
+    expect(helperFailure(other, [])).toBe(other);
+    const finished = new TeamStoppedError(TeamStop.FINISHED);
+    expect(helperFailure(finished, [])).toBe(finished);
+    const silent = new TeamStoppedError(TeamStop.SILENT);
+    expect((helperFailure(silent, []) as Error).message).toBe('a thread of the fit stopped answering');
   });
 });

@@ -118,6 +118,7 @@ export function boost(
         const subset = nColumns < X.nCols ? features.subarray(0, nColumns) : undefined;
         team?.beginTree(t, subset, iterationRng);
         const tree = learner.grow(criterionFor(t), weights, plan.limits, iterationRng, subset);
+        team?.endTree();
         for (let i = 0; i < tree.value.length; i++) tree.value[i] *= plan.learningRate;
         if (!learner.addLeafValues(tree, outputsOf(fit, tree, t))) addTreeTo(fit, tree, t);
         if (validation) addTreeTo(validation, tree, t);
@@ -128,6 +129,8 @@ export function boost(
       if (stop && validation && stop.record(-loss.meanLoss(validation.target, validation.raw, validation.X.nRows))) break;
     }
     return { baseline, trees, treesPerIteration, nIterations: iteration };
+  } catch (error) {
+    throw team ? team.explain(error) : error;
   } finally {
     team?.finish();
   }

@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Matrix } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import type { BinnedFeatures } from '../tree/bin-mapper.js';
 import type { NewtonRegularisation } from '../tree/newton-criterion.js';
 import type { GrowthLimits } from '../tree/tree-learner.js';
-import { SplitExchange, splitExchangeMemory, stopTeam, TeamStop, type SplitExchangeMemory } from './split-exchange.js';
+import { SplitExchange, splitExchangeMemory, stopTeam, TeamStop, TeamStoppedError, type SplitExchangeMemory } from './split-exchange.js';
 import { sharedMatrix } from './shared-memory.js';
 import { workerThreadEntry } from './thread-entry.js';
 
@@ -30,6 +30,12 @@ const ORDER_WORDS = 6;
 /** Slot of the start-up counter. */
 export const STARTED = 0;
 
+/** What a failing helper leaves on its port. */
+export interface HelperFailure {
+  name: string;
+  message: string;
+}
+
 /** What a helper thread is started with. */
 export interface BoosterThreadData {
   work: BoosterTeamWork;
@@ -39,6 +45,8 @@ export interface BoosterThreadData {
   order: Int32Array;
   features: Uint32Array;
   started: Int32Array;
+  /** Where a failing helper leaves its error's message. */
+  port: MessagePort;
 }
 
 /** How long the caller waits for its helpers to start before it grows the trees alone. */
@@ -58,6 +66,7 @@ export class BoosterTeam {
   private constructor(
     private readonly memory: SplitExchangeMemory,
     private readonly workers: Worker[],
+    private readonly ports: MessagePort[],
     order: Int32Array,
     features: Uint32Array,
     nFeatures: number,
@@ -75,19 +84,23 @@ export class BoosterTeam {
     const started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const shared: BoosterTeamWork = { ...work, X: sharedMatrix(work.X) };
     const { filename, execArgv, argv } = workerThreadEntry(new URL('./booster-thread', import.meta.url));
+    const ports: MessagePort[] = [];
     const workers = Array.from({ length: threads - 1 }, (_, i) => {
-      const workerData: BoosterThreadData = { work: shared, exchange: memory, rank: i + 1, order, features, started };
-      const worker = new Worker(filename, { execArgv, argv, workerData });
+      const { port1, port2 } = new MessageChannel();
+      ports.push(port1);
+      const workerData: BoosterThreadData = { work: shared, exchange: memory, rank: i + 1, order, features, started, port: port2 };
+      const worker = new Worker(filename, { execArgv, argv, workerData, transferList: [port2] });
       worker.unref();
-      // A helper that fails sets the team's stop flag itself; its error event changes nothing more.
+      // A helper that fails stops the team and leaves its message on its port; its error event adds nothing.
       worker.on('error', () => {});
       return worker;
     });
     if (!awaitStarts(started, workers.length)) {
       for (const worker of workers) void worker.terminate();
+      for (const port of ports) port.close();
       return null;
     }
-    return new BoosterTeam(memory, workers, order, features, work.binned.nFeatures);
+    return new BoosterTeam(memory, workers, ports, order, features, work.binned.nFeatures);
   }
 
   /** Tells the helpers the next tree: the output it fits, its features (undefined for all), and the rng it grows with. */
@@ -99,11 +112,38 @@ export class BoosterTeam {
     this.member.meet();
   }
 
+  /** Waits until every helper has finished the tree, so that the next tree's inputs may be written. */
+  endTree(): void {
+    this.member.meet();
+  }
+
+  /** The error the fit should fail with for `error` (see helperFailure). */
+  explain(error: unknown): unknown {
+    return helperFailure(error, this.ports);
+  }
+
   /** Releases the helpers, wherever they wait. */
   finish(): void {
     stopTeam(this.memory, TeamStop.FINISHED);
     for (const worker of this.workers) void worker.terminate();
+    for (const port of this.ports) port.close();
   }
+}
+
+/**
+ * The error a fit should fail with for `error`: a stop caused by a failing helper becomes that
+ * helper's error, as left on its port (a RangeError, such as a failed allocation, stays one, with
+ * its own message, as the caller would have thrown it); anything else as is.
+ */
+export function helperFailure(error: unknown, ports: readonly MessagePort[]): unknown {
+  if (!(error instanceof TeamStoppedError) || error.reason === TeamStop.FINISHED) return error;
+  for (const port of ports) {
+    const packet = receiveMessageOnPort(port);
+    if (!packet) continue;
+    const { name, message } = packet.message as HelperFailure;
+    return name === 'RangeError' ? new RangeError(message, { cause: error }) : new Error(`${error.message}: ${message}`);
+  }
+  return error;
 }
 
 function awaitStarts(started: Int32Array, nWorkers: number): boolean {

@@ -16,8 +16,12 @@ const OFFER_HEAD = 5;
  * a sleeping thread takes tens of microseconds to wake, longer than most nodes take.
  */
 const SPINS = 20_000;
-/** A wait longer than this means a member is gone (a node takes milliseconds): give up with an error. */
-const GIVE_UP_MS = 120_000;
+/**
+ * A member that waits this many one-second sleeps in a row without anyone arriving is taken to be
+ * gone (a node takes milliseconds) and stops the team. Counted in sleeps, not by the clock, so a
+ * paused process (SIGSTOP, a frozen VM) does not count its pause against its threads.
+ */
+const SILENT_SLEEPS = 120;
 
 /** The shared memory of one team: control words and two sets of offer slots. */
 export interface SplitExchangeMemory {
@@ -36,21 +40,31 @@ export function splitExchangeMemory(size: number, width: number): SplitExchangeM
   };
 }
 
-/** Why a team stopped: its fit is over, or a member failed. */
-export const TeamStop = { FINISHED: 1, FAILED: 2 } as const;
+/** Why a team stopped: its fit is over, a member failed, or a member stopped answering. */
+export const TeamStop = { FINISHED: 1, FAILED: 2, SILENT: 3 } as const;
 
-/** What a member waiting at a meeting of a stopped team throws. */
+const STOP_MESSAGES: Record<number, string> = {
+  [TeamStop.FINISHED]: 'the fit is over',
+  [TeamStop.FAILED]: 'a helper thread of the fit failed',
+  [TeamStop.SILENT]: 'a thread of the fit stopped answering',
+};
+
+/** What a member waiting at a meeting of a stopped team throws; `reason` is the first stop's. */
 export class TeamStoppedError extends Error {
   constructor(readonly reason: number) {
-    super(reason === TeamStop.FAILED ? 'a helper thread of the fit failed' : 'the fit is over');
+    super(STOP_MESSAGES[reason] ?? 'the fit stopped');
   }
 }
 
 /** Stops the team: members waiting at a meeting, or arriving at the next, throw TeamStoppedError. */
 export function stopTeam(memory: SplitExchangeMemory, reason: number): void {
-  Atomics.compareExchange(memory.control, STOPPED, 0, reason);
-  Atomics.add(memory.control, GENERATION, 1);
-  Atomics.notify(memory.control, GENERATION);
+  stop(memory.control, reason);
+}
+
+function stop(control: Int32Array, reason: number): void {
+  Atomics.compareExchange(control, STOPPED, 0, reason);
+  Atomics.add(control, GENERATION, 1);
+  Atomics.notify(control, GENERATION);
 }
 
 /**
@@ -127,10 +141,11 @@ export class SplitExchange implements SplitTeam {
 
 function awaitGeneration(control: Int32Array, generation: number): void {
   for (let spin = 0; spin < SPINS; spin++) if (Atomics.load(control, GENERATION) !== generation) return checkStopped(control);
-  const deadline = Date.now() + GIVE_UP_MS;
+  let silentSleeps = 0;
   while (Atomics.load(control, GENERATION) === generation) {
-    if (Date.now() > deadline) throw new TeamStoppedError(TeamStop.FAILED);
-    Atomics.wait(control, GENERATION, generation, 1000);
+    if (Atomics.wait(control, GENERATION, generation, 1000) === 'timed-out' && ++silentSleeps >= SILENT_SLEEPS) {
+      stop(control, TeamStop.SILENT);
+    }
   }
   checkStopped(control);
 }
