@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatrix, type Matrix } from '../core/matrix.js';
 import { Random } from '../core/random.js';
 import { binFeatures } from '../tree/bin-mapper.js';
-import { helperFailure } from '../parallel/booster-team.js';
+import { helperFailure, TEAM_PATIENCE } from '../parallel/booster-team.js';
 import { TeamStop, TeamStoppedError } from '../parallel/split-exchange.js';
 import { UNLIMITED_GROWTH } from '../tree/tree-learner.js';
 import { boost, startTeam, TEAM_MIN_WORK, type BoostPlan, type BoostedTrees } from './booster.js';
@@ -87,6 +87,17 @@ describe('boosting with helper threads (a split team)', () => {
 
   it('grows the same regression trees as one thread', () => {
     expectSameWithTeam(X, target, new SquaredErrorLoss(), {});
+  });
+
+  it('goes on alone with the same trees when it gives its team up half-way (other work has the cores)', () => {
+    const patience = { ...TEAM_PATIENCE };
+    // Any waiting at all counts as struggling: the team is given up after its first 10 trees.
+    TEAM_PATIENCE.waitShare = -1;
+    try {
+      expectSameWithTeam(X, target, new SquaredErrorLoss(), { nIterations: N_ITERATIONS });
+    } finally {
+      Object.assign(TEAM_PATIENCE, patience);
+    }
   });
 
   it('grows the same trees as one thread when many trees end at their root without any exchange', () => {

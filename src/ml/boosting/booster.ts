@@ -104,9 +104,9 @@ export function boost(
   const treesPerIteration = plan.vectorLeaves ? 1 : K;
   const criterionFor = (tree: number): SplitCriterion => makeCriterion(plan, gradients, hessians, weights, K, tree);
   const width = criterionFor(0).width;
-  const team = startTeam(plan, { X: fit.X, binned, gradients, hessians, weights, nOutputs: K }, width);
+  let team = startTeam(plan, { X: fit.X, binned, gradients, hessians, weights, nOutputs: K }, width);
   try {
-    const learner = new TreeLearner(fit.X, binned, width, undefined, team?.member ?? null);
+    let learner = new TreeLearner(fit.X, binned, width, undefined, team?.member ?? null);
     const trees: FlatTree[] = [];
     let iteration = 0;
     while (iteration < plan.nIterations) {
@@ -119,6 +119,12 @@ export function boost(
         team?.beginTree(t, subset, iterationRng);
         const tree = learner.grow(criterionFor(t), weights, plan.limits, iterationRng, subset);
         team?.endTree();
+        if (team?.struggling) {
+          // Other work has the cores: one thread alone is faster now, and grows the same trees.
+          team.finish();
+          team = null;
+          learner = new TreeLearner(fit.X, binned, width);
+        }
         for (let i = 0; i < tree.value.length; i++) tree.value[i] *= plan.learningRate;
         if (!learner.addLeafValues(tree, outputsOf(fit, tree, t))) addTreeTo(fit, tree, t);
         if (validation) addTreeTo(validation, tree, t);

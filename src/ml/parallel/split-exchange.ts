@@ -74,6 +74,8 @@ function stop(control: Int32Array, reason: number): void {
  */
 export class SplitExchange implements SplitTeam {
   private meetings = 0;
+  /** Milliseconds this member has spent waiting for the others at meetings. */
+  waitedMs = 0;
   private readonly slot: number;
   private readonly firstOwned: number;
   private readonly pastOwned: number;
@@ -135,7 +137,9 @@ export class SplitExchange implements SplitTeam {
       Atomics.notify(control, GENERATION);
       return;
     }
+    const waitStart = performance.now();
     awaitGeneration(control, generation);
+    this.waitedMs += performance.now() - waitStart;
   }
 }
 
