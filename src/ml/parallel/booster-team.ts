@@ -41,11 +41,11 @@ export interface BoosterThreadData {
   work: BoosterTeamWork;
   exchange: SplitExchangeMemory;
   rank: number;
-  /** The next tree: which output it fits, how many of `features` it may use (all when nFeatures), and the rng state. */
+  /** The next tree: which output it fits, how many of `features` it may use (-1: all), and the rng state. */
   order: Int32Array;
   features: Uint32Array;
   started: Int32Array;
-  /** Where a failing helper leaves its error's message. */
+  /** Where a failing helper leaves its error (a HelperFailure). */
   port: MessagePort;
 }
 
@@ -64,7 +64,8 @@ const STARTUP_WAIT_MS = 10_000;
  * The helper threads of one boosted fit: threads - 1 workers that each hold a learner like the
  * caller's and grow every tree with it in step (see SplitTeam), taking their share of each node's
  * histograms. The caller announces each tree with beginTree(), grows it with `member` as its
- * learner's team, and calls finish() when done, or on failure.
+ * learner's team, waits for the helpers with endTree(), and calls finish() when done, on failure,
+ * or when the team is struggling.
  */
 export class BoosterTeam {
   readonly member: SplitExchange;
