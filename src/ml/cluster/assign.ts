@@ -1,5 +1,5 @@
 import type { Matrix } from '../core/matrix.js';
-import { reducedDistanceBlock, type DistanceMetric } from '../kernels/distances.js';
+import { reducedDistance, reducedDistanceBlock, type DistanceMetric } from '../kernels/distances.js';
 
 /** k-means is defined on Euclidean distance; the kernels' "reduced" Euclidean distance is its square. */
 export const EUCLIDEAN: DistanceMetric = { kind: 'euclidean', p: 2 };
@@ -103,17 +103,8 @@ export function nearestCentres(X: Matrix, centres: Matrix): Int32Array {
   return step.labels;
 }
 
-/** reducedDistance(EUCLIDEAN, ...) between a row of X and a centre, without its per-feature metric test: Hamerly's bounds call it for most rows every iteration. */
 export function squaredDistanceToCentre(X: Matrix, row: number, centres: Matrix, centre: number): number {
-  const { data, nRows, nCols } = X;
-  const k = centres.nRows;
-  const c = centres.data;
-  let total = 0;
-  for (let f = 0, at = row, ct = centre; f < nCols; f++, at += nRows, ct += k) {
-    const diff = data[at] - c[ct];
-    total += diff * diff;
-  }
-  return total;
+  return reducedDistance(EUCLIDEAN, X.nCols, X.data, row, X.nRows, centres.data, centre, centres.nRows);
 }
 
 /** Sum of squared distances from each row to its labelled centre (scikit-learn's inertia_). */
