@@ -156,17 +156,7 @@ export class HistogramPool {
     }
     const codes = [columns[group[0]], columns[group[1]], columns[group[2]], columns[group[3]]] as const;
     this.criterion!.accumulateFour!(codes, this.indices, this.sliceStart[id], this.sliceEnd[id], hist, offsets);
-    for (let j = 0; j < 4; j++) {
-      const f = group[j];
-      const base = offsets[j];
-      let low = 0;
-      let high = binStart[f + 1] - binStart[f] - 1;
-      while (hist[base + low * width + COUNT] === 0) low++;
-      while (hist[base + high * width + COUNT] === 0) high--;
-      this.lows[id][f] = low;
-      this.highs[id][f] = high;
-      this.states[id][f] = BUILT;
-    }
+    for (let j = 0; j < 4; j++) this.markBuilt(id, group[j], 0, binStart[group[j] + 1] - binStart[group[j]] - 1);
   }
 
   private build(id: number, f: number): void {
@@ -204,8 +194,17 @@ export class HistogramPool {
     const from = base + this.lows[siblingId][f] * width;
     const to = base + (this.highs[siblingId][f] + 1) * width;
     for (let i = from; i < to; i++) hist[i] -= sibling[i];
-    let low = this.lows[id][f];
-    let high = this.highs[id][f];
+    this.markBuilt(id, f, this.lows[id][f], this.highs[id][f]);
+  }
+
+  /**
+   * Records feature f of buffer id as the node's own, its range the occupied bins within
+   * [low, high]: the first and last there whose count is not 0 (the node holds at least one sample).
+   */
+  private markBuilt(id: number, f: number, low: number, high: number): void {
+    const hist = this.buffers[id];
+    const width = this.width;
+    const base = this.binned.binStart[f] * width;
     while (hist[base + low * width + COUNT] === 0) low++;
     while (hist[base + high * width + COUNT] === 0) high--;
     this.lows[id][f] = low;
