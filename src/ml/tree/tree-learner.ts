@@ -428,10 +428,7 @@ export class TreeLearner {
     let visited = 0;
     let constant = 0;
     for (let i = 0; i < nFeatures && (visited < maxFeatures || visited === constant); i++) {
-      const j = i + rng.int(nFeatures - i);
-      const f = featureOrder[j];
-      featureOrder[j] = featureOrder[i];
-      featureOrder[i] = f;
+      const f = this.drawFeature(i);
       visited++;
       pool.prepare(buffer, f, siblingBuffer);
       const low = pool.low(buffer, f);
@@ -449,14 +446,9 @@ export class TreeLearner {
    * exchange makes the best of all members everyone's.
    */
   private findSplitAsTeam(team: SplitTeam, node: number, siblingBuffer: number): void {
-    const { featureOrder, pool, rng, best, scanner, ownOrder } = this;
+    const { featureOrder, pool, best, scanner, ownOrder } = this;
     const nFeatures = this.nCandidates;
-    for (let i = 0; i < nFeatures; i++) {
-      const j = i + rng.int(nFeatures - i);
-      const f = featureOrder[j];
-      featureOrder[j] = featureOrder[i];
-      featureOrder[i] = f;
-    }
+    for (let i = 0; i < nFeatures; i++) this.drawFeature(i);
     let nOwn = 0;
     for (let i = 0; i < nFeatures; i++) if (team.owns(featureOrder[i])) ownOrder[nOwn++] = featureOrder[i];
     const buffer = this.nodes.buffer[node];
@@ -471,5 +463,18 @@ export class TreeLearner {
       if (best.proxy > before) position = i;
     }
     team.exchange(best, position);
+  }
+
+  /**
+   * The i-th feature a node visits: drawn from the candidates not yet visited (featureOrder[i..])
+   * and swapped into place i, one rng draw each, as scikit-learn's splitter draws them.
+   */
+  private drawFeature(i: number): number {
+    const order = this.featureOrder;
+    const j = i + this.rng.int(this.nCandidates - i);
+    const f = order[j];
+    order[j] = order[i];
+    order[i] = f;
+    return f;
   }
 }
