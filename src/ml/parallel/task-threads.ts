@@ -1,5 +1,6 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { taskCount, taskRunner, type ThreadJob } from './thread-job.js';
+import type { FitContext } from '../estimator/estimator.js';
+import { sharedJob, taskCount, taskRunner, type ThreadJob } from './thread-job.js';
 import { workerThreadEntry } from './thread-entry.js';
 
 /** What a task thread is started with: the job, plus the shared counters that coordinate it. */
@@ -22,23 +23,32 @@ const STARTUP_WAIT_MS = 10_000;
 /** How long the caller sleeps between looks at its ports when no result has come in. */
 const WAIT_MS = 200;
 
+/** A job's results, in task order, and how many of them worker threads produced. */
+export interface TaskResults<R> {
+  results: R[];
+  ranByWorkers: number;
+}
+
 /**
  * Runs the job's tasks on `threads` threads: the calling thread and threads - 1 workers, all reading
- * the job's matrices from shared memory and claiming task indices from one shared counter, so a slow
+ * the job's matrix from shared memory and claiming task indices from one shared counter, so a slow
  * task holds up nobody. The call stays synchronous like every fit: the caller waits for its workers
  * to start, runs tasks itself and, once none are left to claim, blocks on the counter the workers
  * bump until theirs are in. A worker that never starts claims nothing: the others take its share.
- * `accept` gets every result, in the order they finish; returns how many the workers ran.
+ * With one thread every task runs here, in order. Progress is reported after each task, from any thread.
  */
-export function runTasksOnThreads<R>(job: ThreadJob, threads: number, accept: (index: number, result: R) => void): number {
+export function runTasksOnThreads<R>(job: ThreadJob, threads: number, ctx?: FitContext): TaskResults<R> {
   const nTasks = taskCount(job);
   const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
-  const workers = Array.from({ length: threads - 1 }, () => startTaskThread(job, counters));
+  const shared = threads > 1 ? sharedJob(job) : job;
+  const workers = Array.from({ length: threads - 1 }, () => startTaskThread(shared, counters));
+  const results: R[] = new Array(nTasks);
   let done = 0;
   let ranByWorkers = 0;
   const take = (index: number, result: unknown): void => {
-    accept(index, result as R);
+    results[index] = result as R;
     done += 1;
+    ctx?.onProgress?.(done / nTasks);
   };
   const drainWorkers = (): number => {
     const received = drain(workers, take);
@@ -47,7 +57,7 @@ export function runTasksOnThreads<R>(job: ThreadJob, threads: number, accept: (i
   };
   try {
     awaitStarts(counters, workers.length);
-    const run = taskRunner(job);
+    const run = taskRunner(shared);
     for (let index = Atomics.add(counters, NEXT, 1); index < nTasks; index = Atomics.add(counters, NEXT, 1)) {
       take(index, run(index));
       drainWorkers();
@@ -62,7 +72,7 @@ export function runTasksOnThreads<R>(job: ThreadJob, threads: number, accept: (i
       void worker.terminate();
     }
   }
-  return ranByWorkers;
+  return { results, ranByWorkers };
 }
 
 /** Blocks until every worker has started, or the startup wait is over. */

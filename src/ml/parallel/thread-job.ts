@@ -4,6 +4,7 @@ import type { BinnedFeatures } from '../tree/bin-mapper.js';
 import type { CriterionRecipe } from '../tree/criterion-recipe.js';
 import type { FlatTree } from '../tree/flat-tree.js';
 import { TreeGrower, type TreeSettings } from '../tree/tree-grower.js';
+import { sharedMatrix } from './shared-memory.js';
 
 /** The trees of one fit: everything a thread needs to grow any of them. */
 export interface TreeWork {
@@ -27,6 +28,13 @@ export interface LloydWork {
  * trees, k-means' runs. A task's result depends on its index alone, never on the thread.
  */
 export type ThreadJob = { kind: 'trees'; work: TreeWork } | { kind: 'lloyd'; work: LloydWork };
+
+/** The job with its matrix in shared memory, for worker threads to read without a copy each. */
+export function sharedJob(job: ThreadJob): ThreadJob {
+  return job.kind === 'trees'
+    ? { kind: 'trees', work: { ...job.work, X: sharedMatrix(job.work.X) } }
+    : { kind: 'lloyd', work: { ...job.work, X: sharedMatrix(job.work.X) } };
+}
 
 /** The job's task count. */
 export function taskCount(job: ThreadJob): number {

@@ -5,7 +5,7 @@ import { growTreesOnThreads } from '../parallel/tree-threads.js';
 import { binFeatures } from './bin-mapper.js';
 import type { CriterionRecipe } from './criterion-recipe.js';
 import { addTreeOutputs, type FlatTree } from './flat-tree.js';
-import { TreeGrower, type TreeSettings } from './tree-grower.js';
+import type { TreeSettings } from './tree-grower.js';
 
 /** How to grow the trees of one fit: a single tree is a plan with nTrees = 1 and no bagging. */
 export interface GrowPlan extends TreeSettings {
@@ -32,16 +32,8 @@ export function growTrees(X: Matrix, recipe: CriterionRecipe, plan: GrowPlan, ct
   const binned = binFeatures(X, plan.maxBins, new Random(rng.fork()));
   const seeds = Array.from({ length: plan.nTrees }, () => rng.fork());
   const settings: TreeSettings = { limits: plan.limits, bootstrapDraws: plan.bootstrapDraws };
-  const threads = Math.min(plan.nThreads, plan.nTrees);
-  if (threads > 1 && X.nRows * plan.nTrees >= PARALLEL_MIN_ROW_TREES) {
-    return growTreesOnThreads({ X, binned, recipe, settings, seeds }, threads, ctx).trees;
-  }
-  const grower = new TreeGrower(X, binned, recipe, settings);
-  return seeds.map((seed, t) => {
-    const tree = grower.grow(seed);
-    ctx?.onProgress?.((t + 1) / seeds.length);
-    return tree;
-  });
+  const threads = X.nRows * plan.nTrees >= PARALLEL_MIN_ROW_TREES ? Math.min(plan.nThreads, plan.nTrees) : 1;
+  return growTreesOnThreads({ X, binned, recipe, settings, seeds }, threads, ctx).trees;
 }
 
 /** The mean of the trees' outputs per row: nRows x nOutputs, summed then divided like scikit-learn. */
