@@ -1,4 +1,4 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Matrix } from '../core/matrix.js';
 import type { Random } from '../core/random.js';
 import type { BinnedFeatures } from '../tree/bin-mapper.js';
@@ -6,7 +6,7 @@ import type { NewtonRegularisation } from '../tree/newton-criterion.js';
 import type { GrowthLimits } from '../tree/tree-learner.js';
 import { SplitExchange, splitExchangeMemory, stopTeam, TeamStop, TeamStoppedError, type SplitExchangeMemory } from './split-exchange.js';
 import { sharedMatrix } from './shared-memory.js';
-import { workerThreadEntry } from './thread-entry.js';
+import { awaitStarted, startFitThread, stopFitThreads, type FitThread } from './worker-start.js';
 
 /** What every tree of a one-output Newton booster shares, as the helper threads receive it. */
 export interface BoosterTeamWork {
@@ -57,9 +57,6 @@ export interface BoosterThreadData {
  */
 export const TEAM_PATIENCE = { treesPerCheck: 10, waitShare: 0.35 };
 
-/** How long the caller waits for its helpers to start before it grows the trees alone. */
-const STARTUP_WAIT_MS = 10_000;
-
 /**
  * The helper threads of one boosted fit: threads - 1 workers that each hold a learner like the
  * caller's and grow every tree with it in step (see SplitTeam), taking their share of each node's
@@ -77,8 +74,7 @@ export class BoosterTeam {
 
   private constructor(
     private readonly memory: SplitExchangeMemory,
-    private readonly workers: Worker[],
-    private readonly ports: MessagePort[],
+    private readonly helpers: FitThread[],
     order: Int32Array,
     features: Uint32Array,
     nFeatures: number,
@@ -95,24 +91,15 @@ export class BoosterTeam {
     const features = new Uint32Array(new SharedArrayBuffer(work.binned.nFeatures * Uint32Array.BYTES_PER_ELEMENT));
     const started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const shared: BoosterTeamWork = { ...work, X: sharedMatrix(work.X) };
-    const { filename, execArgv, argv } = workerThreadEntry(new URL('./booster-thread', import.meta.url));
-    const ports: MessagePort[] = [];
-    const workers = Array.from({ length: threads - 1 }, (_, i) => {
-      const { port1, port2 } = new MessageChannel();
-      ports.push(port1);
-      const workerData: BoosterThreadData = { work: shared, exchange: memory, rank: i + 1, order, features, started, port: port2 };
-      const worker = new Worker(filename, { execArgv, argv, workerData, transferList: [port2] });
-      worker.unref();
-      // A helper that fails stops the team and leaves its message on its port; its error event adds nothing.
-      worker.on('error', () => {});
-      return worker;
-    });
-    if (!awaitStarts(started, workers.length)) {
-      for (const worker of workers) void worker.terminate();
-      for (const port of ports) port.close();
+    // A helper that fails stops the team itself and leaves its error on its port (see helperFailure).
+    const helpers = Array.from({ length: threads - 1 }, (_, i) =>
+      startFitThread(new URL('./booster-thread', import.meta.url), { work: shared, exchange: memory, rank: i + 1, order, features, started }),
+    );
+    if (!awaitStarted(started, STARTED, helpers.length)) {
+      stopFitThreads(helpers);
       return null;
     }
-    return new BoosterTeam(memory, workers, ports, order, features, work.binned.nFeatures);
+    return new BoosterTeam(memory, helpers, order, features, work.binned.nFeatures);
   }
 
   /** Tells the helpers the next tree: the output it fits, its features (undefined for all), and the rng it grows with. */
@@ -147,14 +134,13 @@ export class BoosterTeam {
 
   /** The error the fit should fail with for `error` (see helperFailure). */
   explain(error: unknown): unknown {
-    return helperFailure(error, this.ports);
+    return helperFailure(error, this.helpers.map(({ port }) => port));
   }
 
   /** Releases the helpers, wherever they wait. */
   finish(): void {
     stopTeam(this.memory, TeamStop.FINISHED);
-    for (const worker of this.workers) void worker.terminate();
-    for (const port of this.ports) port.close();
+    stopFitThreads(this.helpers);
   }
 }
 
@@ -174,12 +160,3 @@ export function helperFailure(error: unknown, ports: readonly MessagePort[]): un
   return error;
 }
 
-function awaitStarts(started: Int32Array, nWorkers: number): boolean {
-  const deadline = Date.now() + STARTUP_WAIT_MS;
-  for (let count = Atomics.load(started, STARTED); count < nWorkers; count = Atomics.load(started, STARTED)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    Atomics.wait(started, STARTED, count, left);
-  }
-  return true;
-}

@@ -1,7 +1,7 @@
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { FitContext } from '../estimator/estimator.js';
 import { sharedJob, taskCount, taskRunner, type ThreadJob } from './thread-job.js';
-import { workerThreadEntry } from './thread-entry.js';
+import { awaitStarted, startFitThread, stopFitThreads, type FitThread } from './worker-start.js';
 
 /** What a task thread is started with: the job, plus the shared counters that coordinate it. */
 export interface TaskThreadData {
@@ -18,8 +18,6 @@ export type TaskMessage = { index: number; result: unknown } | { index: number; 
 export const NEXT = 0;
 export const FINISHED = 1;
 export const STARTED = 2;
-/** How long the caller waits for its workers to start before it goes on without the late ones. */
-const STARTUP_WAIT_MS = 10_000;
 /** How long the caller sleeps between looks at its ports when no result has come in. */
 const WAIT_MS = 200;
 
@@ -41,7 +39,9 @@ export function runTasksOnThreads<R>(job: ThreadJob, threads: number, ctx?: FitC
   const nTasks = taskCount(job);
   const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const shared = threads > 1 ? sharedJob(job) : job;
-  const workers = Array.from({ length: threads - 1 }, () => startTaskThread(shared, counters));
+  const workers = Array.from({ length: threads - 1 }, () =>
+    startFitThread(new URL('./task-thread', import.meta.url), { job: shared, counters }),
+  );
   const results: R[] = new Array(nTasks);
   let done = 0;
   let ranByWorkers = 0;
@@ -56,7 +56,7 @@ export function runTasksOnThreads<R>(job: ThreadJob, threads: number, ctx?: FitC
     return received;
   };
   try {
-    awaitStarts(counters, workers.length);
+    awaitStarted(counters, STARTED, workers.length);
     const run = taskRunner(shared);
     for (let index = Atomics.add(counters, NEXT, 1); index < nTasks; index = Atomics.add(counters, NEXT, 1)) {
       take(index, run(index));
@@ -67,42 +67,13 @@ export function runTasksOnThreads<R>(job: ThreadJob, threads: number, ctx?: FitC
       if (drainWorkers() === 0) Atomics.wait(counters, FINISHED, finished, WAIT_MS);
     }
   } finally {
-    for (const { worker, port } of workers) {
-      port.close();
-      void worker.terminate();
-    }
+    stopFitThreads(workers);
   }
   return { results, ranByWorkers };
 }
 
-/** Blocks until every worker has started, or the startup wait is over. */
-function awaitStarts(counters: Int32Array, nWorkers: number): void {
-  const deadline = Date.now() + STARTUP_WAIT_MS;
-  for (let started = Atomics.load(counters, STARTED); started < nWorkers; started = Atomics.load(counters, STARTED)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return;
-    Atomics.wait(counters, STARTED, started, left);
-  }
-}
-
-interface TaskThread {
-  worker: Worker;
-  port: MessagePort;
-}
-
-function startTaskThread(job: ThreadJob, counters: Int32Array): TaskThread {
-  const { port1, port2 } = new MessageChannel();
-  const { filename, execArgv, argv } = workerThreadEntry(new URL('./task-thread', import.meta.url));
-  const workerData: TaskThreadData = { job, counters, port: port2 };
-  const worker = new Worker(filename, { execArgv, argv, workerData, transferList: [port2] });
-  worker.unref();
-  // A thread that fails to start claims no task: the others run its share, so its error changes nothing.
-  worker.on('error', () => {});
-  return { worker, port: port1 };
-}
-
 /** Takes in every result the workers have sent so far; a worker's error fails the fit with its message. */
-function drain(workers: readonly TaskThread[], take: (index: number, result: unknown) => void): number {
+function drain(workers: readonly FitThread[], take: (index: number, result: unknown) => void): number {
   let received = 0;
   for (const { port } of workers) {
     for (let packet = receiveMessageOnPort(port); packet !== undefined; packet = receiveMessageOnPort(port)) {
