@@ -122,14 +122,14 @@ function updateCentres(
 class RowsByCluster {
   readonly rows: Uint32Array;
   /** Cluster c's rows are rows[first[c] .. first[c + 1]). */
-  readonly first: Float64Array;
+  readonly first: Uint32Array;
   /** Where the next row of each cluster goes while the order is built. */
-  readonly next: Float64Array;
+  readonly next: Uint32Array;
 
   constructor(nRows: number, nClusters: number) {
     this.rows = new Uint32Array(nRows);
-    this.first = new Float64Array(nClusters + 1);
-    this.next = new Float64Array(nClusters);
+    this.first = new Uint32Array(nClusters + 1);
+    this.next = new Uint32Array(nClusters);
   }
 }
 
